@@ -1,0 +1,36 @@
+# Install the library, its headers (with the generated export.hpp), a CMake package
+# (find_package(cchc), target cchc::cchc) and a pkg-config file.
+include(GNUInstallDirs)
+include(CMakePackageConfigHelpers)
+
+install(TARGETS cchc EXPORT cchcTargets
+  LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
+  RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR}
+  INCLUDES DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(DIRECTORY include/cchc DESTINATION ${CMAKE_INSTALL_INCLUDEDIR})
+install(FILES ${PROJECT_BINARY_DIR}/include/cchc/export.hpp DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}/cchc)
+
+set(cchc_cmake_dir ${CMAKE_INSTALL_LIBDIR}/cmake/cchc)
+install(EXPORT cchcTargets NAMESPACE cchc:: DESTINATION ${cchc_cmake_dir})
+
+if(BUILD_SHARED_LIBS)
+  set(CCHC_IS_STATIC OFF)
+else()
+  set(CCHC_IS_STATIC ON)
+endif()
+configure_package_config_file(cmake/cchcConfig.cmake.in ${PROJECT_BINARY_DIR}/cchcConfig.cmake
+  INSTALL_DESTINATION ${cchc_cmake_dir})
+write_basic_package_version_file(${PROJECT_BINARY_DIR}/cchcConfigVersion.cmake COMPATIBILITY SameMajorVersion)
+install(FILES ${PROJECT_BINARY_DIR}/cchcConfig.cmake ${PROJECT_BINARY_DIR}/cchcConfigVersion.cmake
+  DESTINATION ${cchc_cmake_dir})
+
+if(BUILD_SHARED_LIBS)
+  set(CCHC_PC_PRIVATE_LIBS "")
+  set(CCHC_PC_CFLAGS "")
+else()
+  set(CCHC_PC_PRIVATE_LIBS "-lyaml-cpp -lpthread")
+  set(CCHC_PC_CFLAGS " -DCCHC_STATIC_DEFINE")
+endif()
+configure_file(cmake/cchc.pc.in ${PROJECT_BINARY_DIR}/cchc.pc @ONLY)
+install(FILES ${PROJECT_BINARY_DIR}/cchc.pc DESTINATION ${CMAKE_INSTALL_LIBDIR}/pkgconfig)

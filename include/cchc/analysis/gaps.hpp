@@ -1,0 +1,45 @@
+// Where a unit lost points and what evidence would have earned the next step.
+#ifndef CCHC_ANALYSIS_GAPS_HPP
+#define CCHC_ANALYSIS_GAPS_HPP
+
+#include <string>
+#include <vector>
+
+#include "cchc/export.hpp"
+#include "cchc/scoring/explain.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+/// One leaf (or given node) where points were lost.
+struct Gap {
+  NodeIndex node = 0;
+  NodeIndex field = 0;  ///< the field (depth 1) it belongs to
+  Decimal max, points, lost;
+  NodeStatus status = NodeStatus::scored;
+  std::string rule;       ///< the rule in words
+  std::string evidence;   ///< the value that counted, with stage and location
+  std::string reason;     ///< how the points followed from it
+  std::string next_step;  ///< what would have earned more: the next option, tier bound, rate
+  Decimal next_gain;      ///< the points that next step adds (0 when unknown)
+};
+
+/// A field's subtotal: its points, max, loss and component index.
+struct FieldSummary {
+  NodeIndex field = 0;
+  Decimal max, points, lost, index;
+};
+
+struct UnitGaps {
+  std::size_t unit = 0;
+  std::vector<Gap> gaps;              ///< largest loss first, ties in set order
+  std::vector<FieldSummary> fields;   ///< in set order
+  Decimal lost;                       ///< total lost in the tree (max − tree points)
+};
+
+CCHC_API UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card);
+
+}  // namespace v1
+}  // namespace cchc
+
+#endif

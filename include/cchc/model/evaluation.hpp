@@ -1,0 +1,125 @@
+// A year's units and their evidence, validated against a criteria set.
+#ifndef CCHC_MODEL_EVALUATION_HPP
+#define CCHC_MODEL_EVALUATION_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "cchc/export.hpp"
+#include "cchc/model/criteria_set.hpp"
+#include "cchc/model/decimal.hpp"
+#include "cchc/model/diagnostic.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+/// The stages of a leaf's score: the unit's self-assessment (tự chấm), the council's
+/// appraisal (thẩm định) and the second appraisal after the unit explained itself
+/// (giải trình). The latest stage present counts.
+enum class Stage : std::uint8_t { self = 0, appraisal = 1, appraisal2 = 2 };
+inline constexpr int stage_count = 3;
+CCHC_API const char* to_string(Stage stage) noexcept;
+CCHC_API std::optional<Stage> parse_stage(std::string_view text) noexcept;
+
+/// A scored unit: a department, a commune, a central agency, a province.
+struct Unit {
+  std::string code;
+  std::string name;
+  std::string group;   ///< rank group key; empty = the default group
+  bool ranked = true;  ///< false: scored but not ranked
+  std::vector<std::pair<std::string, std::string>> extra;  ///< other columns, kept as read
+  SourceLocation location;
+};
+
+enum class ValueKind : std::uint8_t {
+  number,          ///< points, a rate (0..1), a count, a share, or an interior node's points
+  option,          ///< one of an options rule's names
+  answers,         ///< survey answer counts
+  not_applicable,  ///< "na"
+};
+
+struct AnswerCount { std::string answer; std::int64_t count = 0; };
+
+/// One piece of evidence as validated: what it means and where it was written.
+struct EvidenceValue {
+  Stage stage = Stage::appraisal;
+  ValueKind kind = ValueKind::number;
+  Decimal number;                   ///< kind number; rates are stored as 0..1
+  std::size_t option = 0;           ///< kind option: index into the rule's options
+  std::vector<AnswerCount> answers; ///< kind answers, in the rule's answer order
+  std::string text;                 ///< as written in the file
+  SourceLocation location;
+};
+
+struct EvaluationOptions {
+  /// Score an applicable leaf with no evidence as zero instead of refusing the input.
+  bool missing_as_zero = false;
+};
+
+namespace detail { struct EvaluationData; }
+
+/// Units and evidence validated against one criteria set (which it keeps). Immutable:
+/// copies share the data and every member function is safe to call from many threads.
+class CCHC_API Evaluation {
+ public:
+  Evaluation();
+
+  const CriteriaSet& criteria() const noexcept;
+  const std::vector<Unit>& units() const noexcept;
+  std::optional<std::size_t> find_unit(std::string_view code) const noexcept;
+  const EvaluationOptions& options() const noexcept;
+
+  /// The evidence for a node at a stage; without a stage, the latest stage present.
+  std::optional<EvidenceValue> value(std::size_t unit, NodeIndex node,
+                                     std::optional<Stage> stage = std::nullopt) const;
+  /// The evidence for an adjustment line (index into CriteriaSet::adjustments()).
+  std::optional<EvidenceValue> adjustment_value(std::size_t unit, std::size_t adjustment,
+                                                std::optional<Stage> stage = std::nullopt) const;
+
+  const detail::EvaluationData& data() const noexcept { return *data_; }
+  explicit Evaluation(std::shared_ptr<const detail::EvaluationData> data) noexcept;
+
+ private:
+  std::shared_ptr<const detail::EvaluationData> data_;
+};
+
+/// Builds an Evaluation from units and evidence given one by one (what the CSV loader
+/// does, and what an integrator's test or a portal with its own storage does). Add every
+/// unit first, then the values. Each value is validated as it is added; build() adds the
+/// checks that need all of them (gaps, a value both at a node and inside it) and returns
+/// every problem at once.
+class CCHC_API EvaluationBuilder {
+ public:
+  explicit EvaluationBuilder(CriteriaSet criteria, EvaluationOptions options = {});
+  ~EvaluationBuilder();
+  EvaluationBuilder(EvaluationBuilder&&) noexcept;
+  EvaluationBuilder& operator=(EvaluationBuilder&&) noexcept;
+  EvaluationBuilder(const EvaluationBuilder&) = delete;
+  EvaluationBuilder& operator=(const EvaluationBuilder&) = delete;
+
+  void add_unit(Unit unit);
+  /// `criterion` is a node id or an adjustment id; `value` as a clerk writes it ("0,98",
+  /// "97,5%", "kip_thoi", "A=12;B=5", "na"). `decimal_comma` accepts "0,98".
+  void add_value(std::string_view unit, std::string_view criterion, std::string_view value,
+                 Stage stage = Stage::appraisal, SourceLocation where = {},
+                 bool decimal_comma = false);
+  /// Records a problem found by a reader (a bad row) so that build() reports it with the rest.
+  void add_diagnostic(Diagnostic diagnostic);
+
+  Loaded<Evaluation> build() &&;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace v1
+}  // namespace cchc
+
+#endif

@@ -1,0 +1,46 @@
+// Writing rankings and scorecards as a table, CSV, JSON or Markdown.
+#ifndef CCHC_REPORT_REPORT_HPP
+#define CCHC_REPORT_REPORT_HPP
+
+#include <iosfwd>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cchc/export.hpp"
+#include "cchc/analysis/gaps.hpp"
+#include "cchc/ranking/ranking.hpp"
+#include "cchc/scoring/scorecard.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+enum class Format : std::uint8_t { table, csv, json, markdown };
+CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
+
+struct ReportOptions {
+  bool decimal_comma = false;  ///< Vietnamese number style (95,39) in table and Markdown output
+  bool csv_bom = false;        ///< start CSV with a UTF-8 BOM so Excel shows the diacritics
+};
+
+/// The ranking, per group: rank, code, name, total, max, index, band (and per-field points
+/// in CSV and JSON). JSON has the shape of DESIGN.md.
+CCHC_API void write_ranking(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
+                            const Ranking& ranking, Format format, const ReportOptions& options = {});
+
+/// One unit's scorecard: every node with max and points, rule and evidence, then the
+/// points lost, largest first.
+CCHC_API void write_scorecard(std::ostream& out, const Evaluation& evaluation, const Scorecard& card,
+                              const Ranking& ranking, Format format, const ReportOptions& options = {});
+
+/// Where each unit (or only `unit`) lost points: per-field subtotals and component index,
+/// then every leaf with a loss, largest first, with its rule, evidence and next step.
+CCHC_API void write_gaps(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
+                         const Ranking& ranking, std::optional<std::size_t> unit, Format format,
+                         const ReportOptions& options = {});
+
+}  // namespace v1
+}  // namespace cchc
+
+#endif

@@ -1,0 +1,791 @@
+// The criteria loader: YAML text -> validated CriteriaSet. The only file that includes
+// yaml-cpp. yaml-cpp 0.7 is guarded here (see docs/architecture.md): only Load, size and
+// nesting capped before parsing, a budget on nodes visited (alias bombs), every scalar
+// parsed by cchc itself (no locale, no octal, no YAML 1.1 booleans), duplicate and
+// unknown keys refused, 1-based positions, missing keys reported at their parent.
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <yaml-cpp/yaml.h>
+
+#include "cchc/io/load.hpp"
+#include "io/file_text.hpp"
+#include "model/criteria_set_data.hpp"
+#include "model/number_text.hpp"
+#include "model/utf8.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace {
+
+using detail::CriteriaSetData;
+using detail::NumberError;
+using detail::ParsedNumber;
+
+constexpr std::size_t max_nodes_visited = 200000;
+constexpr std::size_t max_diagnostics = 500;
+constexpr int max_tree_depth = 12;
+
+std::string quoted(const std::string& s) { return "'" + s + "'"; }
+
+// ----------------------------------------------------------------------------------------
+// Checks on the raw text, before yaml-cpp sees it.
+
+struct TextCheck {
+  std::vector<Diagnostic> problems;
+};
+
+void check_raw_text(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
+  auto report = [&](std::uint32_t line, std::uint32_t col, std::string msg) {
+    out.push_back(Diagnostic{SourceLocation{file, line, col}, Severity::error, {}, std::move(msg)});
+  };
+  if (text.size() > max_criteria_bytes) {
+    report(0, 0, "the file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
+                     std::to_string(max_criteria_bytes) + ")");
+    return;
+  }
+  const detail::TextProblem p = detail::check_text(text);
+  if (p.line != 0) {
+    report(p.line, p.column, p.message);
+    return;
+  }
+  // Empty, tabs in indentation, and an estimate of the nesting depth that yaml-cpp's
+  // recursive parser would reach (flow brackets, block indentation, "- - -" runs).
+  bool any_content = false;
+  std::vector<std::size_t> indents;
+  int flow_depth = 0;
+  std::uint32_t line_no = 0;
+  std::size_t pos = 0;
+  bool reported_depth = false;
+  while (pos <= text.size()) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view line = text.substr(pos, end - pos);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t indent = 0;
+    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) {
+      if (line[indent] == '\t' && flow_depth == 0) {
+        const std::size_t rest = line.find_first_not_of(" \t");
+        if (rest != std::string_view::npos && line[rest] != '#') {
+          report(line_no, static_cast<std::uint32_t>(indent + 1),
+                 "tab character in indentation; YAML indents with spaces only");
+          return;
+        }
+      }
+      ++indent;
+    }
+    const bool blank = indent == line.size() || line[indent] == '#';
+    if (!blank) {
+      any_content = true;
+      if (flow_depth == 0) {
+        while (!indents.empty() && indents.back() >= indent) indents.pop_back();
+        indents.push_back(indent);
+      }
+      int dashes = 0;
+      for (std::size_t k = indent; k + 1 < line.size() && line[k] == '-' && line[k + 1] == ' ';) {
+        ++dashes;
+        k += 2;
+        while (k < line.size() && line[k] == ' ') ++k;
+      }
+      char quote = 0;
+      for (std::size_t k = indent; k < line.size(); ++k) {
+        const char c = line[k];
+        if (quote != 0) {
+          if (c == quote) quote = 0;
+          continue;
+        }
+        if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
+        if ((c == '"' || c == '\'') && (k == indent || std::string_view(" [{,:").find(line[k - 1]) != std::string_view::npos))
+          quote = c;
+        else if (c == '[' || c == '{')
+          ++flow_depth;
+        else if ((c == ']' || c == '}') && flow_depth > 0)
+          --flow_depth;
+        const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
+        if (depth > max_criteria_depth && !reported_depth) {
+          report(line_no, static_cast<std::uint32_t>(k + 1),
+                 "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
+          reported_depth = true;
+          return;
+        }
+      }
+      const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
+      if (depth > max_criteria_depth && !reported_depth) {
+        report(line_no, static_cast<std::uint32_t>(indent + 1),
+               "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
+        return;
+      }
+    }
+    pos = end + 1;
+  }
+  if (!any_content) report(0, 0, "the file is empty: expected a criteria set (schema: cchc/criteria@1)");
+}
+
+// ----------------------------------------------------------------------------------------
+// The YAML tree -> CriteriaSetData, reporting every problem.
+
+class Reader {
+ public:
+  explicit Reader(std::string file) : file_(std::move(file)) {}
+
+  std::vector<Diagnostic>& diagnostics() { return diags_; }
+  std::shared_ptr<CriteriaSetData> read(const YAML::Node& root);
+
+ private:
+  struct Entry {
+    std::string key;
+    YAML::Node key_node;
+    YAML::Node value;
+  };
+  // A map's entries with duplicate and unknown keys already reported.
+  struct Map {
+    std::vector<Entry> entries;
+    SourceLocation where;
+    const Entry* find(const std::string& key) const {
+      for (const Entry& e : entries)
+        if (e.key == key) return &e;
+      return nullptr;
+    }
+  };
+
+  SourceLocation where(const YAML::Node& n, const SourceLocation& fallback) const {
+    const YAML::Mark m = n.Mark();
+    if (m.is_null() || m.line < 0) return fallback;
+    return SourceLocation{file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+  }
+  void error(const SourceLocation& at, const std::string& key, std::string message) {
+    if (diags_.size() >= max_diagnostics) { ++dropped_; return; }
+    diags_.push_back(Diagnostic{at, Severity::error, key, std::move(message)});
+  }
+  bool visit() {
+    if (++visited_ > max_nodes_visited) {
+      if (!budget_reported_) {
+        error(SourceLocation{file_, 0, 0}, "", "the document expands to more than " + std::to_string(max_nodes_visited) +
+                                                   " nodes (an alias bomb, or far too large for a criteria set)");
+        budget_reported_ = true;
+      }
+      return false;
+    }
+    return true;
+  }
+  static const char* kind_name(const YAML::Node& n) {
+    switch (n.Type()) {
+      case YAML::NodeType::Map: return "a map";
+      case YAML::NodeType::Sequence: return "a list";
+      case YAML::NodeType::Scalar: return "a scalar";
+      case YAML::NodeType::Null: return "nothing";
+      default: return "an undefined value";
+    }
+  }
+
+  std::optional<Map> map(const YAML::Node& n, const SourceLocation& fallback, const std::string& what,
+                         std::initializer_list<const char*> allowed) {
+    if (!visit()) return std::nullopt;
+    const SourceLocation at = where(n, fallback);
+    if (!n.IsMap()) {
+      error(at, what, what + ": expected a map of keys, found " + kind_name(n));
+      return std::nullopt;
+    }
+    Map m;
+    m.where = at;
+    std::map<std::string, SourceLocation> seen;
+    for (auto it = n.begin(); it != n.end(); ++it) {
+      if (!visit()) return std::nullopt;
+      const YAML::Node& k = it->first;
+      const SourceLocation kat = where(k, at);
+      if (!k.IsScalar()) {
+        error(kat, what, what + ": a key must be a plain name, found " + std::string(kind_name(k)));
+        continue;
+      }
+      const std::string key = k.Scalar();
+      const auto [prev, fresh] = seen.emplace(key, kat);
+      if (!fresh) {
+        error(kat, key, what + ": duplicate key " + quoted(key) + " (first at line " + std::to_string(prev->second.line) + ")");
+        continue;
+      }
+      bool known = allowed.size() == 0;
+      for (const char* a : allowed)
+        if (key == a) known = true;
+      if (!known) {
+        std::string list;
+        for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
+        error(kat, key, what + ": unknown key " + quoted(key) + "; expected one of: " + list);
+        continue;
+      }
+      m.entries.push_back(Entry{key, k, it->second});
+    }
+    return m;
+  }
+
+  SourceLocation value_at(const Entry& e, const Map& m) const { return where(e.value, where(e.key_node, m.where)); }
+
+  std::optional<std::string> text(const Map& m, const std::string& key, const std::string& what, bool required) {
+    const Entry* e = m.find(key);
+    if (e == nullptr) {
+      if (required) error(m.where, key, what + ": missing required key " + quoted(key));
+      return std::nullopt;
+    }
+    if (!visit()) return std::nullopt;
+    if (!e->value.IsScalar()) {
+      error(value_at(*e, m), key, what + ": " + key + ": expected text, found " + kind_name(e->value));
+      return std::nullopt;
+    }
+    std::string s = e->value.Scalar();
+    if (required && detail::trim(s).empty()) {
+      error(value_at(*e, m), key, what + ": " + key + " is empty");
+      return std::nullopt;
+    }
+    return s;
+  }
+
+  struct NumberSpec {
+    bool allow_negative = false;
+    bool positive = false;   // > 0
+    bool allow_percent = false;
+  };
+  std::optional<Decimal> number_at(const YAML::Node& n, const SourceLocation& at, const std::string& key,
+                                   const std::string& what, NumberSpec spec, bool* percent = nullptr) {
+    if (!visit()) return std::nullopt;
+    if (!n.IsScalar()) {
+      error(at, key, what + ": " + key + ": expected a number, found " + kind_name(n));
+      return std::nullopt;
+    }
+    const std::string& s = n.Scalar();
+    const ParsedNumber p = detail::parse_number(s, false, spec.allow_percent);
+    if (!p.ok()) {
+      error(at, key, what + ": " + key + ": expected " + detail::describe(p.error) + ", found " + quoted(s));
+      return std::nullopt;
+    }
+    if (!spec.allow_negative && p.value < Decimal()) {
+      error(at, key, what + ": " + key + ": expected a number >= 0, found " + quoted(s));
+      return std::nullopt;
+    }
+    if (spec.positive && p.value <= Decimal()) {
+      error(at, key, what + ": " + key + ": expected a number > 0, found " + quoted(s));
+      return std::nullopt;
+    }
+    if (percent != nullptr) *percent = p.percent;
+    return p.value;
+  }
+  std::optional<Decimal> number(const Map& m, const std::string& key, const std::string& what, bool required,
+                                NumberSpec spec, bool* percent = nullptr) {
+    const Entry* e = m.find(key);
+    if (e == nullptr) {
+      if (required) error(m.where, key, what + ": missing required key " + quoted(key));
+      return std::nullopt;
+    }
+    return number_at(e->value, value_at(*e, m), key, what, spec, percent);
+  }
+
+  template <class Enum>
+  std::optional<Enum> choice(const Map& m, const std::string& key, const std::string& what,
+                             std::initializer_list<std::pair<const char*, Enum>> options) {
+    const Entry* e = m.find(key);
+    if (e == nullptr) return std::nullopt;
+    if (!visit()) return std::nullopt;
+    std::string list;
+    for (const auto& o : options) {
+      if (e->value.IsScalar() && e->value.Scalar() == o.first) return o.second;
+      list += (list.empty() ? "" : " | ") + std::string(o.first);
+    }
+    error(value_at(*e, m), key,
+          what + ": " + key + ": expected " + list + ", found " +
+              (e->value.IsScalar() ? quoted(e->value.Scalar()) : std::string(kind_name(e->value))));
+    return std::nullopt;
+  }
+
+  void read_rounding(const Map& root, CriteriaSetData& d);
+  std::vector<Band> read_bands(const YAML::Node& n, const SourceLocation& at, const std::string& what);
+  void read_groups(const Map& root, CriteriaSetData& d);
+  void read_adjustments(const Map& root, CriteriaSetData& d);
+  void read_ranking(const Map& root, CriteriaSetData& d, std::vector<std::pair<std::string, SourceLocation>>& tie_ids);
+  void read_children(const YAML::Node& list, const SourceLocation& at, NodeIndex parent, CriteriaSetData& d,
+                     const std::string& what);
+  void read_node(const YAML::Node& n, const SourceLocation& fallback, NodeIndex parent, CriteriaSetData& d);
+  void read_rule(const Entry& e, const Map& owner, Criterion& node, const CriteriaSetData& d);
+  void check_tree(CriteriaSetData& d);
+
+  std::string file_;
+  std::vector<Diagnostic> diags_;
+  std::size_t visited_ = 0;
+  std::size_t dropped_ = 0;
+  bool budget_reported_ = false;
+  std::map<std::string, SourceLocation> ids_;
+};
+
+std::string node_what(const Criterion& c) { return c.depth == 1 ? "field " + quoted(c.id) : "criterion " + quoted(c.id); }
+
+void Reader::read_rounding(const Map& root, CriteriaSetData& d) {
+  const Entry* e = root.find("rounding");
+  if (e == nullptr) return;
+  const auto m = map(e->value, value_at(*e, root), "rounding", {"places", "mode"});
+  if (!m) return;
+  if (const auto places = number(*m, "places", "rounding", false, {})) {
+    if (!places->is_integer() || *places > Decimal::from_int(6))
+      error(value_at(*m->find("places"), *m), "places", "rounding: places: expected a whole number 0..6, found " + places->to_string());
+    else
+      d.rounding.places = static_cast<int>(places->raw() / Decimal::scale);
+  }
+  if (const auto mode = choice<RoundingMode>(*m, "mode", "rounding",
+                                             {{"half_up", RoundingMode::half_up}, {"half_even", RoundingMode::half_even}}))
+    d.rounding.mode = *mode;
+}
+
+std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& at, const std::string& what) {
+  std::vector<Band> bands;
+  if (!visit()) return bands;
+  if (!n.IsSequence()) {
+    error(at, "bands", what + ": expected a list of bands, found " + kind_name(n));
+    return bands;
+  }
+  std::vector<SourceLocation> places;
+  for (std::size_t i = 0; i < n.size(); ++i) {
+    const std::string bw = what + " band " + std::to_string(i + 1);
+    const auto m = map(n[i], at, bw, {"min", "above", "label"});
+    if (!m) continue;
+    Band b;
+    if (const auto label = text(*m, "label", bw, true)) b.label = *label;
+    const bool has_min = m->find("min") != nullptr, has_above = m->find("above") != nullptr;
+    if (has_min && has_above) {
+      error(m->where, "min", bw + ": give either 'min' (inclusive) or 'above' (strict), not both");
+      continue;
+    }
+    if (has_min || has_above) {
+      const std::string key = has_min ? "min" : "above";
+      const auto v = number(*m, key, bw, true, {});
+      if (!v) continue;
+      if (*v > Decimal::from_int(100)) {
+        error(value_at(*m->find(key), *m), key, bw + ": " + key + ": a band bound is an index in %, 0..100, found " + v->to_string());
+        continue;
+      }
+      b.bound = Bound{has_min ? BoundKind::min : BoundKind::above, *v};
+    }
+    bands.push_back(b);
+    places.push_back(m->where);
+  }
+  // First match from the top: each band must admit something the ones above it do not.
+  for (std::size_t i = 1; i < bands.size(); ++i) {
+    const Bound& up = bands[i - 1].bound;
+    const Bound& lo = bands[i].bound;
+    if (up.kind == BoundKind::none) {
+      error(places[i], "bands", what + ": band " + quoted(bands[i].label) + " can never apply: the band above it (" +
+                                    quoted(bands[i - 1].label) + ") has no bound and takes every index");
+      continue;
+    }
+    if (lo.kind == BoundKind::none) continue;
+    const bool lower = lo.value < up.value || (lo.value == up.value && up.kind == BoundKind::above && lo.kind == BoundKind::min);
+    if (!lower)
+      error(places[i], "bands", what + ": bands out of order: " + quoted(bands[i].label) + " (" +
+                                    (lo.kind == BoundKind::min ? "min " : "above ") + lo.value.to_string() +
+                                    ") must have a lower bound than " + quoted(bands[i - 1].label) + " above it (" +
+                                    (up.kind == BoundKind::min ? "min " : "above ") + up.value.to_string() + ")");
+  }
+  return bands;
+}
+
+void Reader::read_groups(const Map& root, CriteriaSetData& d) {
+  const Entry* e = root.find("groups");
+  if (e == nullptr) return;
+  const auto m = map(e->value, value_at(*e, root), "groups", {});
+  if (!m) return;
+  for (const Entry& g : m->entries) {
+    const std::string what = "group " + quoted(g.key);
+    const auto gm = map(g.value, value_at(g, *m), what, {"title", "bands"});
+    if (!gm) continue;
+    RankGroup group;
+    group.key = g.key;
+    if (detail::trim(g.key).empty()) error(gm->where, "groups", "a group key is empty");
+    group.title = text(*gm, "title", what, false).value_or(g.key);
+    if (const Entry* b = gm->find("bands")) group.bands = read_bands(b->value, value_at(*b, *gm), what);
+    d.groups.push_back(std::move(group));
+  }
+}
+
+void Reader::read_adjustments(const Map& root, CriteriaSetData& d) {
+  const Entry* e = root.find("adjustments");
+  if (e == nullptr) return;
+  const SourceLocation at = value_at(*e, root);
+  if (!visit()) return;
+  if (!e->value.IsSequence()) {
+    error(at, "adjustments", "adjustments: expected a list, found " + std::string(kind_name(e->value)));
+    return;
+  }
+  for (std::size_t i = 0; i < e->value.size(); ++i) {
+    const std::string what = "adjustment " + std::to_string(i + 1);
+    const auto m = map(e->value[i], at, what, {"id", "title", "kind", "max", "description"});
+    if (!m) continue;
+    Adjustment a;
+    a.location = m->where;
+    a.id = text(*m, "id", what, true).value_or("");
+    a.title = text(*m, "title", what, true).value_or("");
+    const auto kind = choice<AdjustmentKind>(*m, "kind", what, {{"bonus", AdjustmentKind::bonus}, {"penalty", AdjustmentKind::penalty}});
+    if (m->find("kind") == nullptr) error(m->where, "kind", what + ": missing required key 'kind' (bonus | penalty)");
+    a.kind = kind.value_or(AdjustmentKind::bonus);
+    a.max = number(*m, "max", what, true, {false, true, false}).value_or(Decimal());
+    if (!a.id.empty()) {
+      const auto [prev, fresh] = ids_.emplace(a.id, a.location);
+      if (!fresh) error(a.location, "id", what + ": duplicate id " + quoted(a.id) + " (first at line " + std::to_string(prev->second.line) + ")");
+    }
+    d.adjustments.push_back(std::move(a));
+  }
+}
+
+void Reader::read_ranking(const Map& root, CriteriaSetData& d, std::vector<std::pair<std::string, SourceLocation>>& tie_ids) {
+  const Entry* e = root.find("ranking");
+  if (e == nullptr) return;
+  const auto m = map(e->value, value_at(*e, root), "ranking", {"on", "tie_break"});
+  if (!m) return;
+  if (const auto on = choice<RankOn>(*m, "on", "ranking", {{"exact", RankOn::exact}, {"rounded", RankOn::rounded}}))
+    d.ranking.on = *on;
+  if (const Entry* t = m->find("tie_break")) {
+    const SourceLocation at = value_at(*t, *m);
+    if (!visit()) return;
+    if (!t->value.IsSequence()) {
+      error(at, "tie_break", "ranking: tie_break: expected a list of node ids, found " + std::string(kind_name(t->value)));
+      return;
+    }
+    for (std::size_t i = 0; i < t->value.size(); ++i) {
+      if (!visit()) return;
+      const YAML::Node& id = t->value[i];
+      if (!id.IsScalar()) {
+        error(where(id, at), "tie_break", "ranking: tie_break: expected a node id, found " + std::string(kind_name(id)));
+        continue;
+      }
+      tie_ids.emplace_back(id.Scalar(), where(id, at));
+    }
+  }
+}
+
+void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const CriteriaSetData& d) {
+  const std::string what = node_what(node) + " rule";
+  const auto m = map(e.value, value_at(e, owner), what,
+                     {"points", "options", "tiers", "proportional", "deduct", "survey", "value"});
+  if (!m) return;
+  const Entry* kind = nullptr;
+  for (const Entry& k : m->entries) {
+    if (k.key == "value") continue;
+    if (kind != nullptr) {
+      error(where(k.key_node, m->where), k.key, what + ": one rule kind per leaf, found both " + quoted(kind->key) + " and " + quoted(k.key));
+      return;
+    }
+    kind = &k;
+  }
+  if (kind == nullptr) {
+    error(m->where, "rule", what + ": missing the rule kind (points | options | tiers | proportional | deduct | survey)");
+    return;
+  }
+  if (m->find("value") != nullptr && kind->key != "tiers")
+    error(value_at(*m->find("value"), *m), "value", what + ": 'value' applies only to tiers");
+  Rule& r = node.rule;
+  const SourceLocation at = value_at(*kind, *m);
+  const Decimal zero;
+  auto check_points = [&](Decimal p, const SourceLocation& where_, const std::string& label) {
+    if (p > node.max)
+      error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, above the leaf's max " + node.max.to_string());
+    if (p.fractional_digits() > d.rounding.places)
+      error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, with more decimals than rounding.places (" +
+                                  std::to_string(d.rounding.places) + ")");
+  };
+  if (kind->key == "points") {
+    r.kind = RuleKind::points;
+    if (kind->value.IsNull()) return;
+    const auto pm = map(kind->value, at, what + " points", {"step"});
+    if (!pm) return;
+    r.step = number(*pm, "step", what + " points", false, {false, true, false});
+  } else if (kind->key == "options") {
+    r.kind = RuleKind::options;
+    const auto om = map(kind->value, at, what + " options", {});
+    if (!om) return;
+    if (om->entries.empty()) error(at, "options", what + ": options: expected at least one option");
+    for (const Entry& o : om->entries) {
+      const auto p = number_at(o.value, value_at(o, *om), o.key, what + " option " + quoted(o.key), {});
+      if (!p) continue;
+      check_points(*p, value_at(o, *om), "option " + quoted(o.key));
+      if (detail::trim(o.key).empty() || o.key == "na") error(value_at(o, *om), o.key, what + ": an option name must not be empty or 'na'");
+      r.options.push_back(Option{o.key, *p});
+    }
+  } else if (kind->key == "tiers") {
+    r.kind = RuleKind::tiers;
+    if (!visit()) return;
+    if (!kind->value.IsSequence() || kind->value.size() == 0) {
+      error(at, "tiers", what + ": tiers: expected a non-empty list of {min|above, points}");
+      return;
+    }
+    bool any_percent = false;
+    Decimal largest;
+    for (std::size_t i = 0; i < kind->value.size(); ++i) {
+      const std::string tw = what + " tier " + std::to_string(i + 1);
+      const auto tm = map(kind->value[i], at, tw, {"min", "above", "points"});
+      if (!tm) continue;
+      Tier t;
+      const bool has_min = tm->find("min") != nullptr, has_above = tm->find("above") != nullptr;
+      if (has_min && has_above) {
+        error(tm->where, "min", tw + ": give either 'min' (inclusive) or 'above' (strict), not both");
+        continue;
+      }
+      if (has_min || has_above) {
+        bool percent = false;
+        const auto v = number(*tm, has_min ? "min" : "above", tw, true, {false, false, true}, &percent);
+        if (!v) continue;
+        any_percent = any_percent || percent;
+        largest = std::max(largest, *v);
+        t.bound = Bound{has_min ? BoundKind::min : BoundKind::above, *v};
+      }
+      const auto p = number(*tm, "points", tw, true, {});
+      if (!p) continue;
+      check_points(*p, tm->where, "tier " + std::to_string(i + 1));
+      t.points = *p;
+      if (!r.tiers.empty()) {
+        const Bound& up = r.tiers.back().bound;
+        const bool reachable = up.kind != BoundKind::none &&
+                               (t.bound.kind == BoundKind::none || t.bound.value < up.value ||
+                                (t.bound.value == up.value && up.kind == BoundKind::above && t.bound.kind == BoundKind::min));
+        if (!reachable) error(tm->where, "tiers", tw + ": can never be met: the tier above it already takes every value this one would");
+      }
+      r.tiers.push_back(t);
+    }
+    const auto scale = choice<TierScale>(*m, "value", what,
+                                         {{"rate", TierScale::rate}, {"count", TierScale::count}, {"number", TierScale::number}});
+    r.tier_scale = scale ? *scale : (any_percent || largest <= Decimal::from_int(1) ? TierScale::rate : TierScale::number);
+    if (r.tier_scale == TierScale::rate && largest > Decimal::from_int(1))
+      error(at, "tiers", what + ": a tier bound above 1 on a rate (write rates as 0..1 or as a percentage such as 90%)");
+  } else if (kind->key == "proportional") {
+    r.kind = RuleKind::proportional;
+    if (kind->value.IsNull()) return;
+    const auto pm = map(kind->value, at, what + " proportional", {"target"});
+    if (!pm) return;
+    bool percent = false;
+    if (const auto t = number(*pm, "target", what + " proportional", false, {false, true, true}, &percent)) {
+      if (*t > Decimal::from_int(1))
+        error(value_at(*pm->find("target"), *pm), "target", what + ": proportional: target is a rate in (0, 1], found " + t->to_string());
+      else
+        r.target = *t;
+    }
+  } else if (kind->key == "deduct") {
+    r.kind = RuleKind::deduct;
+    const auto dm = map(kind->value, at, what + " deduct", {"per"});
+    if (!dm) return;
+    r.per = number(*dm, "per", what + " deduct", true, {false, true, false}).value_or(Decimal());
+  } else if (kind->key == "survey") {
+    r.kind = RuleKind::survey;
+    const auto sm = map(kind->value, at, what + " survey", {"answers"});
+    if (!sm) return;
+    const Entry* a = sm->find("answers");
+    if (a == nullptr) {
+      error(sm->where, "answers", what + ": survey: missing required key 'answers' (e.g. {A: 1, B: 0.6, C: 0.2, D: 0})");
+      return;
+    }
+    const auto am = map(a->value, value_at(*a, *sm), what + " survey answers", {});
+    if (!am) return;
+    if (am->entries.empty()) error(am->where, "answers", what + ": survey: expected at least one answer");
+    for (const Entry& ans : am->entries) {
+      const auto w = number_at(ans.value, value_at(ans, *am), ans.key, what + " answer " + quoted(ans.key), {});
+      if (!w) continue;
+      if (*w > Decimal::from_int(1)) {
+        error(value_at(ans, *am), ans.key, what + ": answer " + quoted(ans.key) + " has weight " + w->to_string() + "; a weight is 0..1");
+        continue;
+      }
+      r.answers.push_back(AnswerWeight{ans.key, *w});
+    }
+  }
+  (void)zero;
+}
+
+void Reader::read_children(const YAML::Node& list, const SourceLocation& at, NodeIndex parent, CriteriaSetData& d,
+                           const std::string& what) {
+  if (!visit()) return;
+  if (!list.IsSequence()) {
+    error(at, "criteria", what + ": expected a list, found " + std::string(kind_name(list)));
+    return;
+  }
+  if (list.size() == 0) error(at, "criteria", what + ": the list is empty (leave the key out to make a leaf)");
+  for (std::size_t i = 0; i < list.size(); ++i) read_node(list[i], at, parent, d);
+}
+
+void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, NodeIndex parent, CriteriaSetData& d) {
+  const int depth = d.nodes[parent].depth + 1;
+  const std::string what = std::string(depth == 1 ? "field" : "criterion") + " under " +
+                           (parent == 0 ? std::string("the set") : quoted(d.nodes[parent].id));
+  const auto m = map(n, fallback, what,
+                     {"id", "title", "max", "weight", "aggregate", "source", "na", "rule", "criteria", "description"});
+  if (!m) return;
+  if (depth > max_tree_depth) {
+    error(m->where, "criteria", what + ": the tree is deeper than " + std::to_string(max_tree_depth) + " levels");
+    return;
+  }
+  const auto index = static_cast<NodeIndex>(d.nodes.size());
+  d.nodes.emplace_back();
+  d.nodes[parent].children.push_back(index);
+  {
+    Criterion& c = d.nodes[index];
+    c.parent = parent;
+    c.depth = depth;
+    c.location = m->where;
+    c.source = d.nodes[parent].source;
+    if (const auto id = text(*m, "id", what, true)) {
+      c.id = std::string(detail::trim(*id));
+      const auto [prev, fresh] = ids_.emplace(c.id, m->where);
+      if (!fresh) error(where(m->find("id")->value, m->where), "id", what + ": duplicate id " + quoted(c.id) + " (first at line " + std::to_string(prev->second.line) + ")");
+    }
+    const std::string self = c.id.empty() ? what : node_what(c);
+    c.title = text(*m, "title", self, true).value_or("");
+    c.max = number(*m, "max", self, true, {false, true, false}).value_or(Decimal());
+    if (m->find("weight") != nullptr) c.weight = number(*m, "weight", self, true, {false, true, false});
+    if (const auto a = choice<Aggregate>(*m, "aggregate", self, {{"sum", Aggregate::sum}, {"weighted_mean", Aggregate::weighted_mean}}))
+      c.aggregate = *a;
+    if (const auto s = choice<PointSource>(*m, "source", self, {{"appraisal", PointSource::appraisal}, {"survey", PointSource::survey}})) {
+      if (*s == PointSource::appraisal && d.nodes[parent].source == PointSource::survey)
+        error(value_at(*m->find("source"), *m), "source", self + ": source: appraisal inside a survey node");
+      c.source = *s;
+    }
+    if (const auto na = choice<NotApplicable>(*m, "na", self, {{"exclude", NotApplicable::exclude}, {"full_points", NotApplicable::full_points}}))
+      c.na = *na;
+  }
+  const Entry* children = m->find("criteria");
+  const Entry* rule = m->find("rule");
+  if (children != nullptr && rule != nullptr)
+    error(where(rule->key_node, m->where), "rule", node_what(d.nodes[index]) + ": a node with criteria has no rule (its points come from its children)");
+  if (children != nullptr) {
+    read_children(children->value, value_at(*children, *m), index, d, node_what(d.nodes[index]) + " criteria");
+  } else if (rule != nullptr) {
+    Criterion c = d.nodes[index];
+    read_rule(*rule, *m, c, d);
+    d.nodes[index].rule = std::move(c.rule);
+  } else if (m->find("aggregate") != nullptr) {
+    error(where(m->find("aggregate")->key_node, m->where), "aggregate", node_what(d.nodes[index]) + ": 'aggregate' needs criteria to aggregate");
+  }
+}
+
+void Reader::check_tree(CriteriaSetData& d) {
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+    const Criterion& c = d.nodes[i];
+    if (c.is_leaf()) continue;
+    const std::string self = i == 0 ? std::string("the set") : node_what(c);
+    Decimal sum;
+    bool all_maxima = true;
+    for (NodeIndex ch : c.children) {
+      const Criterion& k = d.nodes[ch];
+      sum += k.max;
+      if (k.max == Decimal()) all_maxima = false;
+      if (c.aggregate == Aggregate::weighted_mean && !k.weight)
+        error(k.location, "weight", node_what(k) + ": missing 'weight' (its parent aggregates by weighted_mean)");
+      if (c.aggregate == Aggregate::sum && k.weight)
+        error(k.location, "weight", node_what(k) + ": 'weight' is used only under aggregate: weighted_mean");
+    }
+    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max)
+      error(c.location, "max", (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " +
+                                   sum.to_string() + ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) +
+                                   " is " + c.max.to_string());
+    (void)self;
+  }
+}
+
+std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
+  const SourceLocation top{file_, 1, 1};
+  if (!doc.IsMap()) {
+    error(where(doc, top), "", std::string("the document must be a map of keys (schema, id, title, max, fields, …), found ") + kind_name(doc));
+    return nullptr;
+  }
+  const auto root = map(doc, top, "the set",
+                        {"schema", "id", "title", "year", "max", "rounding", "aggregate", "bands", "groups", "ranking",
+                         "adjustments", "fields", "description"});
+  if (!root) return nullptr;
+  auto d = std::make_shared<CriteriaSetData>();
+  d->source_name = file_;
+  d->nodes.emplace_back();
+  Criterion& r = d->nodes.front();
+  r.location = root->where;
+  if (const auto schema = text(*root, "schema", "the set", true)) {
+    if (*schema != "cchc/criteria@1")
+      error(value_at(*root->find("schema"), *root), "schema", "unknown schema " + quoted(*schema) + "; expected 'cchc/criteria@1'");
+  }
+  d->id = text(*root, "id", "the set", true).value_or("");
+  d->title = text(*root, "title", "the set", true).value_or("");
+  r.title = d->title;
+  if (const auto y = number(*root, "year", "the set", false, {})) {
+    if (!y->is_integer() || *y < Decimal::from_int(1900) || *y > Decimal::from_int(2200))
+      error(value_at(*root->find("year"), *root), "year", "year: expected a year such as 2025, found " + y->to_string());
+    else
+      d->year = static_cast<int>(y->raw() / Decimal::scale);
+  }
+  r.max = number(*root, "max", "the set", true, {false, true, false}).value_or(Decimal());
+  if (const auto a = choice<Aggregate>(*root, "aggregate", "the set", {{"sum", Aggregate::sum}, {"weighted_mean", Aggregate::weighted_mean}}))
+    d->nodes.front().aggregate = *a;
+  read_rounding(*root, *d);
+  if (const Entry* b = root->find("bands")) d->bands = read_bands(b->value, value_at(*b, *root), "bands");
+  read_groups(*root, *d);
+  std::vector<std::pair<std::string, SourceLocation>> tie_ids;
+  read_ranking(*root, *d, tie_ids);
+  if (const Entry* f = root->find("fields"))
+    read_children(f->value, value_at(*f, *root), 0, *d, "fields");
+  else
+    error(root->where, "fields", "the set: missing required key 'fields'");
+  read_adjustments(*root, *d);
+  check_tree(*d);
+  for (NodeIndex i = 1; i < d->nodes.size(); ++i)
+    if (!d->nodes[i].id.empty()) d->node_by_id.emplace(d->nodes[i].id, i);
+  for (const auto& [id, at] : tie_ids) {
+    const auto it = d->node_by_id.find(id);
+    if (it == d->node_by_id.end())
+      error(at, "tie_break", "ranking: tie_break: unknown node id " + quoted(id));
+    else
+      d->ranking.tie_break.push_back(it->second);
+  }
+  if (dropped_ > 0) error(SourceLocation{file_, 0, 0}, "", std::to_string(dropped_) + " more errors not shown");
+  return d;
+}
+
+}  // namespace
+
+Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string& name) {
+  std::vector<Diagnostic> problems;
+  check_raw_text(yaml, name, problems);
+  if (!problems.empty()) return Loaded<CriteriaSet>(std::move(problems));
+  // A UTF-8 byte order mark is tolerated.
+  if (yaml.size() >= 3 && yaml.substr(0, 3) == "\xEF\xBB\xBF") yaml.remove_prefix(3);
+  YAML::Node doc;
+  try {
+    doc = YAML::Load(std::string(yaml));
+  } catch (const YAML::Exception& e) {
+    const YAML::Mark& m = e.mark;
+    SourceLocation at{name, 0, 0};
+    if (!m.is_null() && m.line >= 0) at = SourceLocation{name, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
+    problems.push_back(Diagnostic{at, Severity::error, {}, "YAML syntax: " + e.msg});
+    return Loaded<CriteriaSet>(std::move(problems));
+  } catch (const std::exception& e) {
+    problems.push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, std::string("YAML: ") + e.what()});
+    return Loaded<CriteriaSet>(std::move(problems));
+  }
+  Reader reader(name);
+  std::shared_ptr<CriteriaSetData> data;
+  try {
+    data = reader.read(doc);
+  } catch (const YAML::Exception& e) {
+    reader.diagnostics().push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, "YAML: " + e.msg});
+  }
+  if (!reader.diagnostics().empty() || !data) {
+    std::vector<Diagnostic> out = std::move(reader.diagnostics());
+    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+      return a.location.line != b.location.line ? a.location.line < b.location.line : a.location.column < b.location.column;
+    });
+    return Loaded<CriteriaSet>(std::move(out));
+  }
+  return Loaded<CriteriaSet>(CriteriaSet(std::move(data)), {});
+}
+
+Loaded<CriteriaSet> try_load_criteria(const std::string& path) {
+  Diagnostic problem;
+  const std::optional<std::string> text = detail::read_file_text(path, max_criteria_bytes, problem);
+  if (!text) return Loaded<CriteriaSet>(std::vector<Diagnostic>{problem});
+  return try_parse_criteria(*text, path);
+}
+
+CriteriaSet load_criteria(const std::string& path) { return try_load_criteria(path).value(); }
+CriteriaSet parse_criteria(std::string_view yaml, const std::string& name) { return try_parse_criteria(yaml, name).value(); }
+
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,106 @@
+#include "io/csv_reader.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+CsvReader::CsvReader(std::string_view text) : text_(text) {
+  if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
+  std::size_t commas = 0, semicolons = 0;
+  bool quoted = false;
+  for (const char c : text_) {
+    if (c == '"') quoted = !quoted;
+    else if (!quoted && (c == '\n' || c == '\r')) break;
+    else if (!quoted && c == ',') ++commas;
+    else if (!quoted && c == ';') ++semicolons;
+  }
+  separator_ = semicolons > commas ? ';' : ',';
+}
+
+bool CsvReader::next(CsvRecord& record) {
+  while (pos_ < text_.size()) {
+    record.fields.clear();
+    unescaped_.clear();
+    scratch_.clear();
+    ++row_;
+    record.row = row_;
+    record.line = line_;
+    // Field boundaries as (begin, end) into text_, or into scratch_ when unescaped.
+    std::vector<std::pair<std::size_t, std::size_t>> spans;
+    std::vector<bool> in_scratch;
+    bool end_of_record = false;
+    while (!end_of_record) {
+      if (pos_ < text_.size() && text_[pos_] == '"') {
+        const std::uint32_t start_line = line_;
+        const std::size_t begin = scratch_.size();
+        ++pos_;
+        bool closed = false;
+        while (pos_ < text_.size()) {
+          const char c = text_[pos_];
+          if (c == '"') {
+            if (pos_ + 1 < text_.size() && text_[pos_ + 1] == '"') {
+              scratch_.push_back('"');
+              pos_ += 2;
+              continue;
+            }
+            ++pos_;
+            closed = true;
+            break;
+          }
+          if (c == '\n') ++line_;
+          scratch_.push_back(c);
+          ++pos_;
+        }
+        if (!closed) {
+          error_ = "unclosed quote: a field opened with \" on line " + std::to_string(start_line) + " is never closed";
+          error_row_ = row_;
+          error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
+          return false;
+        }
+        spans.emplace_back(begin, scratch_.size());
+        in_scratch.push_back(true);
+        if (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
+          error_ = "unexpected text after a closing quote (write \"\" for a quote inside a quoted field)";
+          error_row_ = row_;
+          error_column_ = static_cast<std::uint32_t>(spans.size());
+          return false;
+        }
+      } else {
+        const std::size_t begin = pos_;
+        while (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
+          if (text_[pos_] == '"') {
+            error_ = "a quote inside an unquoted field (quote the whole field and double the quote)";
+            error_row_ = row_;
+            error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
+            return false;
+          }
+          ++pos_;
+        }
+        spans.emplace_back(begin, pos_);
+        in_scratch.push_back(false);
+      }
+      if (pos_ >= text_.size()) {
+        end_of_record = true;
+      } else if (text_[pos_] == separator_) {
+        ++pos_;
+      } else {
+        if (text_[pos_] == '\r') ++pos_;
+        if (pos_ < text_.size() && text_[pos_] == '\n') ++pos_;
+        ++line_;
+        end_of_record = true;
+      }
+    }
+    for (std::size_t i = 0; i < spans.size(); ++i) {
+      const auto [b, e] = spans[i];
+      record.fields.push_back(in_scratch[i] ? std::string_view(scratch_).substr(b, e - b) : text_.substr(b, e - b));
+    }
+    const bool empty = record.fields.size() == 1 && record.fields[0].empty() && !in_scratch[0];
+    if (empty) continue;  // a blank line is skipped (it still counts as a row, as in a spreadsheet)
+    return true;
+  }
+  return false;
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,229 @@
+// units.csv + evidence.csv -> a validated Evaluation (through EvaluationBuilder).
+#include <algorithm>
+#include <cctype>
+
+#include "cchc/io/load.hpp"
+#include "io/csv_reader.hpp"
+#include "io/file_text.hpp"
+#include "model/number_text.hpp"
+#include "model/utf8.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace {
+
+std::string lower(std::string_view s) {
+  std::string out(detail::trim(s));
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+SourceLocation at(const std::string& file, std::uint32_t row, std::size_t column) {
+  return SourceLocation{file, row, static_cast<std::uint32_t>(column)};
+}
+
+// Text-level checks shared by both tables; false when the table cannot be read at all.
+bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  const detail::TextProblem p = detail::check_text(text);
+  if (p.line != 0) {
+    out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message});
+    return false;
+  }
+  if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {
+    out.add_diagnostic(Diagnostic{at(file, 0, 0), Severity::error, {}, "the file is empty: expected a header row"});
+    return false;
+  }
+  return true;
+}
+
+void report_csv_error(const detail::CsvReader& r, const std::string& file, EvaluationBuilder& out) {
+  out.add_diagnostic(Diagnostic{at(file, r.error_row(), r.error_column()), Severity::error, {}, r.error()});
+}
+
+bool parse_ranked(std::string_view text, bool& ranked) {
+  const std::string t = lower(text);
+  if (t.empty() || t == "true" || t == "yes" || t == "1" || t == "x" || t == "có") { ranked = true; return true; }
+  if (t == "false" || t == "no" || t == "0" || t == "không") { ranked = false; return true; }
+  return false;
+}
+
+void read_units(std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  if (!check_table_text(text, file, out)) return;
+  detail::CsvReader reader(text);
+  detail::CsvRecord rec;
+  if (!reader.next(rec)) {
+    if (!reader.error().empty()) report_csv_error(reader, file, out);
+    return;
+  }
+  int code = -1, name = -1, group = -1, ranked = -1;
+  std::vector<std::string> header;
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) {
+    const std::string h = lower(rec.fields[i]);
+    header.emplace_back(detail::trim(rec.fields[i]));
+    int* slot = h == "code" ? &code : h == "name" ? &name : h == "group" ? &group : h == "ranked" ? &ranked : nullptr;
+    if (slot == nullptr) continue;
+    if (*slot >= 0) {
+      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"});
+      continue;
+    }
+    *slot = static_cast<int>(i);
+  }
+  if (code < 0 || name < 0) {
+    out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "code",
+                                  "the header must name the columns code and name (then optionally group, ranked); found: " +
+                                      std::string(rec.fields.empty() ? "" : rec.fields[0]) + (rec.fields.size() > 1 ? ", …" : "")});
+    return;
+  }
+  const std::size_t width = rec.fields.size();
+  while (reader.next(rec)) {
+    if (rec.fields.size() != width) {
+      out.add_diagnostic(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), width) + 1), Severity::error, {},
+                                    "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                                        std::to_string(width)});
+      continue;
+    }
+    Unit u;
+    u.location = at(file, rec.row, static_cast<std::size_t>(code) + 1);
+    u.code = std::string(detail::trim(rec.fields[static_cast<std::size_t>(code)]));
+    u.name = std::string(detail::trim(rec.fields[static_cast<std::size_t>(name)]));
+    if (group >= 0) u.group = std::string(detail::trim(rec.fields[static_cast<std::size_t>(group)]));
+    if (ranked >= 0 && !parse_ranked(rec.fields[static_cast<std::size_t>(ranked)], u.ranked)) {
+      out.add_diagnostic(Diagnostic{at(file, rec.row, static_cast<std::size_t>(ranked) + 1), Severity::error, "ranked",
+                                    "ranked: expected true or false (yes/no, 1/0), found '" +
+                                        std::string(rec.fields[static_cast<std::size_t>(ranked)]) + "'"});
+      continue;
+    }
+    for (std::size_t i = 0; i < width; ++i)
+      if (static_cast<int>(i) != code && static_cast<int>(i) != name && static_cast<int>(i) != group && static_cast<int>(i) != ranked)
+        u.extra.emplace_back(header[i], std::string(rec.fields[i]));
+    out.add_unit(std::move(u));
+  }
+  if (!reader.error().empty()) report_csv_error(reader, file, out);
+}
+
+void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  if (!check_table_text(text, file, out)) return;
+  detail::CsvReader reader(text);
+  const bool decimal_comma = reader.separator() == ';';
+  detail::CsvRecord rec;
+  if (!reader.next(rec)) {
+    if (!reader.error().empty()) report_csv_error(reader, file, out);
+    return;
+  }
+  int unit = -1, criterion = -1, value = -1, stage = -1;
+  std::vector<std::string> header;
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) header.emplace_back(detail::trim(rec.fields[i]));
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const std::string h = lower(header[i]);
+    int* slot = h == "unit" ? &unit : h == "criterion" ? &criterion : h == "value" ? &value : h == "stage" ? &stage : nullptr;
+    if (slot != nullptr && *slot < 0) *slot = static_cast<int>(i);
+    else if (slot != nullptr)
+      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"});
+  }
+  if (unit < 0) {
+    out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "unit",
+                                  "the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
+                                  "unit,<criterion id>,<criterion id>,…"});
+    return;
+  }
+  const bool long_form = criterion >= 0 || value >= 0;
+  std::vector<int> wide_columns;  // for the wide form: the columns that name criteria
+  if (long_form) {
+    if (criterion < 0 || value < 0) {
+      out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, criterion < 0 ? "criterion" : "value",
+                                    std::string("long-form evidence needs the columns unit, criterion and value; '") +
+                                        (criterion < 0 ? "criterion" : "value") + "' is missing"});
+      return;
+    }
+    bool bad = false;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const int c = static_cast<int>(i);
+      if (c == unit || c == criterion || c == value || c == stage) continue;
+      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
+                                    "unknown column '" + header[i] + "'; long-form evidence has unit, criterion, value, stage"});
+      bad = true;
+    }
+    if (bad) return;
+  } else {
+    bool bad = false;
+    for (std::size_t i = 0; i < header.size(); ++i) {
+      const int c = static_cast<int>(i);
+      if (c == unit || c == stage) continue;
+      if (!set.find(header[i]) && !set.find_adjustment(header[i])) {
+        out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
+                                      "unknown column '" + header[i] + "': not a criterion or adjustment id of set '" + set.id() + "'"});
+        bad = true;
+      }
+      wide_columns.push_back(c);
+    }
+    if (bad) return;
+  }
+  const std::size_t width = header.size();
+  while (reader.next(rec)) {
+    if (rec.fields.size() != width) {
+      out.add_diagnostic(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), width) + 1), Severity::error, {},
+                                    "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                                        std::to_string(width)});
+      continue;
+    }
+    Stage st = Stage::appraisal;
+    if (stage >= 0) {
+      const auto s = parse_stage(rec.fields[static_cast<std::size_t>(stage)]);
+      if (!s) {
+        out.add_diagnostic(Diagnostic{at(file, rec.row, static_cast<std::size_t>(stage) + 1), Severity::error, "stage",
+                                      "stage: expected self, appraisal or appraisal2, found '" +
+                                          std::string(rec.fields[static_cast<std::size_t>(stage)]) + "'"});
+        continue;
+      }
+      st = *s;
+    }
+    const std::string_view u = rec.fields[static_cast<std::size_t>(unit)];
+    if (long_form) {
+      out.add_value(u, rec.fields[static_cast<std::size_t>(criterion)], rec.fields[static_cast<std::size_t>(value)], st,
+                    at(file, rec.row, static_cast<std::size_t>(value) + 1), decimal_comma);
+    } else {
+      for (const int c : wide_columns) {
+        const std::string_view v = rec.fields[static_cast<std::size_t>(c)];
+        if (detail::trim(v).empty()) continue;  // an empty cell is no evidence
+        out.add_value(u, header[static_cast<std::size_t>(c)], v, st, at(file, rec.row, static_cast<std::size_t>(c) + 1), decimal_comma);
+      }
+    }
+  }
+  if (!reader.error().empty()) report_csv_error(reader, file, out);
+}
+
+Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
+                                const std::string& units_name, const std::string& evidence_name, EvaluationOptions options) {
+  EvaluationBuilder builder(criteria, options);
+  read_units(units_csv, units_name, builder);
+  read_evidence(criteria, evidence_csv, evidence_name, builder);
+  return std::move(builder).build();
+}
+
+}  // namespace
+
+Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
+                                        const std::string& units_name, const std::string& evidence_name,
+                                        EvaluationOptions options) {
+  return parse_tables(criteria, units_csv, evidence_csv, units_name, evidence_name, options);
+}
+
+Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
+                                       const std::string& evidence_path, EvaluationOptions options) {
+  std::vector<Diagnostic> problems;
+  Diagnostic problem;
+  const auto units = detail::read_file_text(units_path, max_table_bytes, problem);
+  if (!units) problems.push_back(problem);
+  const auto evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
+  if (!evidence) problems.push_back(problem);
+  if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
+  return parse_tables(criteria, *units, *evidence, units_path, evidence_path, options);
+}
+
+Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,
+                           EvaluationOptions options) {
+  return try_load_evaluation(criteria, units_path, evidence_path, options).value();
+}
+
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,292 @@
+#include "cchc/model/evaluation.hpp"
+
+#include <algorithm>
+
+#include "model/criteria_set_data.hpp"
+#include "model/evaluation_data.hpp"
+#include "model/evidence_value.hpp"
+#include "model/number_text.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+const char* to_string(Stage stage) noexcept {
+  switch (stage) {
+    case Stage::self: return "self";
+    case Stage::appraisal: return "appraisal";
+    case Stage::appraisal2: return "appraisal2";
+  }
+  return "appraisal";
+}
+
+std::optional<Stage> parse_stage(std::string_view text) noexcept {
+  text = detail::trim(text);
+  if (text.empty() || text == "appraisal") return Stage::appraisal;
+  if (text == "self") return Stage::self;
+  if (text == "appraisal2") return Stage::appraisal2;
+  return std::nullopt;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Evaluation: read access to the compact storage.
+
+namespace {
+const std::shared_ptr<const detail::EvaluationData>& empty_evaluation() {
+  static const auto empty = std::shared_ptr<const detail::EvaluationData>(std::make_shared<detail::EvaluationData>());
+  return empty;
+}
+
+EvidenceValue expand(const detail::EvaluationData& d, const Criterion* node, std::int32_t index) {
+  const detail::StoredValue& s = d.values[static_cast<std::size_t>(index)];
+  EvidenceValue v;
+  v.stage = s.stage;
+  v.kind = s.kind;
+  v.text.assign(d.text, s.text_begin, s.text_size);
+  v.location = SourceLocation{s.file < d.files.size() ? d.files[s.file] : std::string(), s.line, s.column};
+  switch (s.kind) {
+    case ValueKind::number: v.number = Decimal::from_raw(s.number); break;
+    case ValueKind::option: v.option = static_cast<std::size_t>(s.number); break;
+    case ValueKind::answers:
+      if (node != nullptr)
+        for (std::size_t i = 0; i < node->rule.answers.size(); ++i)
+          v.answers.push_back({node->rule.answers[i].answer, d.answer_counts[static_cast<std::size_t>(s.number) + i]});
+      break;
+    case ValueKind::not_applicable: break;
+  }
+  return v;
+}
+}  // namespace
+
+Evaluation::Evaluation() : data_(empty_evaluation()) {}
+Evaluation::Evaluation(std::shared_ptr<const detail::EvaluationData> data) noexcept : data_(std::move(data)) {}
+
+const CriteriaSet& Evaluation::criteria() const noexcept { return data_->criteria; }
+const std::vector<Unit>& Evaluation::units() const noexcept { return data_->units; }
+const EvaluationOptions& Evaluation::options() const noexcept { return data_->options; }
+
+std::optional<std::size_t> Evaluation::find_unit(std::string_view code) const noexcept {
+  const auto it = data_->unit_by_code.find(std::string(code));
+  if (it == data_->unit_by_code.end()) return std::nullopt;
+  return it->second;
+}
+
+std::optional<EvidenceValue> Evaluation::value(std::size_t unit, NodeIndex node, std::optional<Stage> stage) const {
+  const detail::EvaluationData& d = *data_;
+  if (unit >= d.units.size() || node >= d.node_count) return std::nullopt;
+  const std::size_t cell = unit * d.node_count + node;
+  const std::int32_t index = stage ? d.node_slots[cell * stage_count + static_cast<std::size_t>(*stage)] : d.latest[cell];
+  if (index == detail::no_value) return std::nullopt;
+  return expand(d, &d.criteria.node(node), index);
+}
+
+std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std::size_t adjustment,
+                                                          std::optional<Stage> stage) const {
+  const detail::EvaluationData& d = *data_;
+  if (unit >= d.units.size() || adjustment >= d.adjustment_count) return std::nullopt;
+  const std::size_t base = (unit * d.adjustment_count + adjustment) * stage_count;
+  const std::int32_t index = stage ? d.adjustment_slots[base + static_cast<std::size_t>(*stage)]
+                                   : d.latest_adjustment(unit, adjustment);
+  if (index == detail::no_value) return std::nullopt;
+  return expand(d, nullptr, index);
+}
+
+// ---------------------------------------------------------------------------------------------
+// EvaluationBuilder: validates as it goes, reports everything at build().
+
+namespace {
+constexpr std::size_t max_diagnostics = 500;
+}
+
+struct EvaluationBuilder::State {
+  std::shared_ptr<detail::EvaluationData> data = std::make_shared<detail::EvaluationData>();
+  std::vector<Diagnostic> diagnostics;
+  std::size_t dropped = 0;
+  bool slots_ready = false;
+
+  void report(SourceLocation where, std::string key, std::string message) {
+    if (diagnostics.size() >= max_diagnostics) { ++dropped; return; }
+    diagnostics.push_back(Diagnostic{std::move(where), Severity::error, std::move(key), std::move(message)});
+  }
+
+  void ensure_slots() {
+    if (slots_ready) return;
+    slots_ready = true;
+    detail::EvaluationData& d = *data;
+    d.node_slots.assign(d.units.size() * d.node_count * stage_count, detail::no_value);
+    d.adjustment_slots.assign(d.units.size() * d.adjustment_count * stage_count, detail::no_value);
+  }
+
+  std::uint8_t file_index(const std::string& file) {
+    auto& files = data->files;
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (files[i] == file) return static_cast<std::uint8_t>(i);
+    if (files.size() >= 255) return 255;
+    files.push_back(file);
+    return static_cast<std::uint8_t>(files.size() - 1);
+  }
+};
+
+EvaluationBuilder::EvaluationBuilder(CriteriaSet criteria, EvaluationOptions options) : state_(std::make_unique<State>()) {
+  detail::EvaluationData& d = *state_->data;
+  d.criteria = std::move(criteria);
+  d.options = options;
+  d.node_count = d.criteria.nodes().size();
+  d.adjustment_count = d.criteria.adjustments().size();
+}
+EvaluationBuilder::~EvaluationBuilder() = default;
+EvaluationBuilder::EvaluationBuilder(EvaluationBuilder&&) noexcept = default;
+EvaluationBuilder& EvaluationBuilder::operator=(EvaluationBuilder&&) noexcept = default;
+
+void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic) {
+  state_->report(std::move(diagnostic.location), std::move(diagnostic.key), std::move(diagnostic.message));
+}
+
+void EvaluationBuilder::add_unit(Unit unit) {
+  State& s = *state_;
+  detail::EvaluationData& d = *s.data;
+  if (s.slots_ready) {
+    s.report(unit.location, "code", "unit '" + unit.code + "' added after evidence; add every unit first");
+    return;
+  }
+  unit.code = std::string(detail::trim(unit.code));
+  if (unit.code.empty()) {
+    s.report(unit.location, "code", "the unit code is empty");
+    return;
+  }
+  if (detail::trim(unit.name).empty()) s.report(unit.location, "name", "unit '" + unit.code + "' has an empty name");
+  if (!d.criteria.groups().empty() && !unit.group.empty() && d.criteria.find_group(unit.group) == nullptr) {
+    std::string known;
+    for (const auto& g : d.criteria.groups()) known += (known.empty() ? "" : ", ") + g.key;
+    s.report(unit.location, "group", "unknown group '" + unit.group + "' for unit '" + unit.code + "'; the set declares: " + known);
+  }
+  const auto [it, inserted] = d.unit_by_code.emplace(unit.code, d.units.size());
+  if (!inserted) {
+    const Unit& first = d.units[it->second];
+    s.report(unit.location, "code", "duplicate unit code '" + unit.code + "' (first at line " + std::to_string(first.location.line) + ")");
+    return;
+  }
+  d.units.push_back(std::move(unit));
+}
+
+void EvaluationBuilder::add_value(std::string_view unit, std::string_view criterion, std::string_view value, Stage stage,
+                                  SourceLocation where, bool decimal_comma) {
+  State& s = *state_;
+  s.ensure_slots();
+  detail::EvaluationData& d = *s.data;
+  const CriteriaSet& set = d.criteria;
+  unit = detail::trim(unit);
+  criterion = detail::trim(criterion);
+
+  const auto u = d.unit_by_code.find(std::string(unit));
+  if (u == d.unit_by_code.end()) {
+    s.report(where, "unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
+    return;
+  }
+  const std::optional<NodeIndex> node = criterion.empty() ? std::nullopt : set.find(criterion);
+  std::optional<std::size_t> adjustment;
+  if (!node) adjustment = set.find_adjustment(criterion);
+  if (!node && !adjustment) {
+    s.report(where, "criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
+    return;
+  }
+
+  detail::InterpretedValue v = node ? detail::interpret_value(set.node(*node), set.rounding(), value, decimal_comma)
+                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], value, decimal_comma);
+  if (!v.error.empty()) {
+    s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
+    return;
+  }
+
+  std::int32_t& slot = node ? d.node_slots[(u->second * d.node_count + *node) * stage_count + static_cast<std::size_t>(stage)]
+                            : d.adjustment_slots[(u->second * d.adjustment_count + *adjustment) * stage_count + static_cast<std::size_t>(stage)];
+  if (slot != detail::no_value) {
+    s.report(where, "criterion", "duplicate value for unit '" + std::string(unit) + "', criterion '" + std::string(criterion) +
+                                     "', stage " + to_string(stage) + " (first at line " +
+                                     std::to_string(d.values[static_cast<std::size_t>(slot)].line) + ")");
+    return;
+  }
+  if (d.values.size() >= static_cast<std::size_t>(INT32_MAX)) {
+    s.report(where, "", "too many values");
+    return;
+  }
+  detail::StoredValue stored;
+  stored.kind = v.kind;
+  stored.stage = stage;
+  stored.number = v.number;
+  if (v.kind == ValueKind::answers) {
+    stored.number = static_cast<std::int64_t>(d.answer_counts.size());
+    d.answer_counts.insert(d.answer_counts.end(), v.answers.begin(), v.answers.end());
+  }
+  const std::string_view text = detail::trim(value);
+  stored.text_begin = static_cast<std::uint32_t>(d.text.size());
+  stored.text_size = static_cast<std::uint32_t>(text.size());
+  d.text.append(text);
+  stored.line = where.line;
+  stored.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
+  stored.file = s.file_index(where.file);
+  slot = static_cast<std::int32_t>(d.values.size());
+  d.values.push_back(stored);
+}
+
+Loaded<Evaluation> EvaluationBuilder::build() && {
+  State& s = *state_;
+  s.ensure_slots();
+  detail::EvaluationData& d = *s.data;
+  const std::vector<Criterion>& nodes = d.criteria.nodes();
+  const std::size_t n = nodes.size();
+
+  // In pre-order a node's subtree is the contiguous range [i, subtree_end[i]).
+  std::vector<std::size_t> subtree_end(n, n);
+  for (std::size_t i = n; i-- > 0;) {
+    std::size_t end = i + 1;
+    for (NodeIndex c : nodes[i].children) end = std::max(end, subtree_end[c]);
+    subtree_end[i] = end;
+  }
+
+  d.latest.assign(d.units.size() * n, detail::no_value);
+  for (std::size_t u = 0; u < d.units.size(); ++u) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::size_t cell = u * n + i;
+      for (int st = stage_count - 1; st >= 0; --st) {
+        const std::int32_t v = d.node_slots[cell * stage_count + static_cast<std::size_t>(st)];
+        if (v != detail::no_value) { d.latest[cell] = v; break; }
+      }
+    }
+    std::vector<std::string> gaps;
+    for (std::size_t i = 1; i < n;) {
+      const bool has = d.latest[u * n + i] != detail::no_value;
+      if (has && !nodes[i].is_leaf()) {
+        for (std::size_t j = i + 1; j < subtree_end[i]; ++j) {
+          const std::int32_t inner = d.latest[u * n + j];
+          if (inner != detail::no_value) {
+            const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
+            s.report(SourceLocation{d.files.empty() ? "" : d.files[sv.file], sv.line, sv.column}, "criterion",
+                     "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' gives its whole subtree, so '" +
+                         nodes[j].id + "' inside it must not also be given");
+            break;
+          }
+        }
+        i = subtree_end[i];
+        continue;
+      }
+      if (!has && nodes[i].is_leaf()) gaps.push_back(nodes[i].id);
+      ++i;
+    }
+    if (!gaps.empty() && !d.options.missing_as_zero) {
+      std::string list;
+      for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
+      s.report(d.units[u].location, "criterion",
+               "unit '" + d.units[u].code + "' has no evidence for " + std::to_string(gaps.size()) +
+                   (gaps.size() == 1 ? " leaf: " : " leaves: ") + list + " (or ask to score gaps as zero)");
+    }
+  }
+  if (s.dropped > 0)
+    s.diagnostics.push_back(Diagnostic{{}, Severity::error, {}, std::to_string(s.dropped) + " more errors not shown"});
+  if (!s.diagnostics.empty()) return Loaded<Evaluation>(std::move(s.diagnostics));
+  d.values.shrink_to_fit();
+  d.node_slots.shrink_to_fit();
+  return Loaded<Evaluation>(Evaluation(std::move(s.data)), {});
+}
+
+}  // namespace v1
+}  // namespace cchc

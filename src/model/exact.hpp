@@ -1,0 +1,58 @@
+// Exact arithmetic helpers: 128-bit intermediates and rounding of exact quotients.
+#ifndef CCHC_SRC_MODEL_EXACT_HPP
+#define CCHC_SRC_MODEL_EXACT_HPP
+
+#include <cstdint>
+
+#include "cchc/model/decimal.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+// GCC and Clang both provide it; the public headers never mention it.
+__extension__ using int128 = __int128;
+
+constexpr std::int64_t pow10(int n) noexcept {
+  std::int64_t p = 1;
+  for (int i = 0; i < n; ++i) p *= 10;
+  return p;
+}
+
+/// Rounds the exact quotient num/den, measured in millionths, to `places` decimals.
+/// den must be non-zero. This is the single place where scores are rounded.
+inline Decimal round_quotient(int128 num, int128 den, int places, RoundingMode mode) noexcept {
+  if (den < 0) { num = -num; den = -den; }
+  const bool negative = num < 0;
+  if (negative) num = -num;
+  const int128 unit = static_cast<int128>(pow10(Decimal::digits - places)) * den;
+  int128 q = num / unit;
+  const int128 r = num % unit;
+  const int128 twice = 2 * r;
+  if (twice > unit || (twice == unit && (mode == RoundingMode::half_up || (q % 2) != 0))) ++q;
+  const int128 raw = q * pow10(Decimal::digits - places);
+  return Decimal::from_raw(static_cast<std::int64_t>(negative ? -raw : raw));
+}
+
+inline Decimal round_quotient(int128 num, int128 den, Rounding r) noexcept {
+  return round_quotient(num, den, r.places, r.mode);
+}
+
+inline int128 gcd128(int128 a, int128 b) noexcept {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) { const int128 t = a % b; a = b; b = t; }
+  return a;
+}
+
+/// Compares a/b with c/d for positive denominators: <0, 0, >0.
+inline int compare_fractions(int128 a, int128 b, int128 c, int128 d) noexcept {
+  const int128 l = a * d, r = c * b;
+  return l < r ? -1 : (l > r ? 1 : 0);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc
+
+#endif

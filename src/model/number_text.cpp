@@ -1,0 +1,109 @@
+#include "model/number_text.hpp"
+
+#include <cctype>
+
+#include "model/exact.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
+
+namespace {
+bool equals_ignore_case(std::string_view a, std::string_view b) noexcept {
+  if (a.size() != b.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+  return true;
+}
+bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+}  // namespace
+
+ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_percent) noexcept {
+  ParsedNumber out;
+  std::string_view s = trim(text);
+  if (s.empty()) { out.error = NumberError::empty; return out; }
+  if (!s.empty() && s.back() == '%') {
+    if (!allow_percent) { out.error = NumberError::percent_not_allowed; return out; }
+    out.percent = true;
+    s = trim(s.substr(0, s.size() - 1));
+  }
+  bool negative = false;
+  if (!s.empty() && s.front() == '-') { negative = true; s.remove_prefix(1); }
+  {
+    std::string_view bare = s;
+    if (!bare.empty() && (bare.front() == '.' || bare.front() == '+')) bare.remove_prefix(1);
+    if (equals_ignore_case(bare, "nan") || equals_ignore_case(bare, "inf") || equals_ignore_case(bare, "infinity")) {
+      out.error = NumberError::nan_or_infinity;
+      return out;
+    }
+  }
+  if (s.size() > 1 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X' || s[1] == 'o' || s[1] == 'b')) {
+    out.error = NumberError::hexadecimal;
+    return out;
+  }
+  std::size_t i = 0;
+  std::int64_t whole = 0;
+  std::size_t int_digits = 0;
+  while (i < s.size() && is_digit(s[i])) {
+    if (whole >= 1000000000000LL) { out.error = NumberError::too_large; return out; }
+    whole = whole * 10 + (s[i] - '0');
+    ++i;
+    ++int_digits;
+  }
+  if (int_digits == 0) { out.error = NumberError::not_a_number; return out; }
+  if (int_digits > 1 && s[0] == '0') { out.error = NumberError::leading_zero; return out; }
+  std::int64_t frac = 0;
+  int frac_digits = 0;
+  if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
+    if (s[i] == ',' && !decimal_comma) { out.error = NumberError::decimal_comma_not_allowed; return out; }
+    ++i;
+    std::size_t start = i;
+    while (i < s.size() && is_digit(s[i])) {
+      if (frac_digits < Decimal::digits) {
+        frac = frac * 10 + (s[i] - '0');
+        ++frac_digits;
+      } else if (s[i] != '0') {
+        out.error = NumberError::too_precise;
+        return out;
+      }
+      ++i;
+    }
+    if (i == start) { out.error = NumberError::not_a_number; return out; }
+  }
+  if (i != s.size()) { out.error = NumberError::not_a_number; return out; }
+  if (whole >= 1000000000000LL) { out.error = NumberError::too_large; return out; }
+  std::int64_t raw = whole * Decimal::scale + frac * pow10(Decimal::digits - frac_digits);
+  if (out.percent) {
+    if (raw % 100 != 0) { out.error = NumberError::too_precise; return out; }
+    raw /= 100;
+  }
+  out.value = Decimal::from_raw(negative ? -raw : raw);
+  return out;
+}
+
+std::string describe(NumberError error) {
+  switch (error) {
+    case NumberError::none: return "a number";
+    case NumberError::empty: return "a number, found nothing";
+    case NumberError::not_a_number: return "a number (digits with an optional decimal point)";
+    case NumberError::nan_or_infinity: return "a finite number, not NaN or infinity";
+    case NumberError::hexadecimal: return "a decimal number, not hexadecimal, octal or binary";
+    case NumberError::leading_zero: return "a decimal number without leading zeros (YAML 1.1 reads 010 as octal 8)";
+    case NumberError::too_precise: return "a number with at most 6 decimal places";
+    case NumberError::too_large: return "a number below 10^12";
+    case NumberError::decimal_comma_not_allowed:
+      return "a number with a decimal point '.' (a decimal comma is accepted only in ';'-separated files)";
+    case NumberError::percent_not_allowed: return "a number without '%'";
+  }
+  return "a number";
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc

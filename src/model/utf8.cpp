@@ -1,0 +1,55 @@
+#include "model/utf8.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+TextProblem check_text(std::string_view text) noexcept {
+  std::uint32_t line = 1;
+  std::size_t line_start = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char c = s[i];
+    const auto column = static_cast<std::uint32_t>(i - line_start + 1);
+    if (c == 0) return {line, column, "NUL byte in text (is this a binary or UTF-16 file?)"};
+    if (c == '\n') { ++line; line_start = i + 1; ++i; continue; }
+    if (c < 0x80) { ++i; continue; }
+    std::size_t len = 0;
+    std::uint32_t cp = 0;
+    if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1Fu; }
+    else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0Fu; }
+    else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07u; }
+    else return {line, column, "invalid UTF-8 byte (save the file as UTF-8)"};
+    if (i + len > n) return {line, column, "truncated UTF-8 sequence at the end of the file"};
+    for (std::size_t k = 1; k < len; ++k) {
+      if ((s[i + k] & 0xC0) != 0x80) return {line, column, "invalid UTF-8 sequence (save the file as UTF-8)"};
+      cp = (cp << 6) | (s[i + k] & 0x3Fu);
+    }
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+      return {line, column, "invalid UTF-8 sequence (overlong or surrogate)"};
+    i += len;
+  }
+  return {};
+}
+
+std::size_t display_width(std::string_view text) noexcept {
+  std::size_t width = 0;
+  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned char c = s[i];
+    std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    std::uint32_t cp = c;
+    if (len == 2 && i + 1 < text.size()) cp = ((c & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+    if (len == 3 && i + 2 < text.size()) cp = ((c & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+    const bool combining = (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF);
+    if (!combining) ++width;
+    i += len;
+  }
+  return width;
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc

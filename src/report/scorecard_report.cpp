@@ -1,0 +1,117 @@
+// One unit's scorecard: every node, its rule, evidence and reason, then the points lost.
+#include <ostream>
+
+#include "cchc/report/report.hpp"
+#include "cchc/scoring/explain.hpp"
+#include "report/table.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
+                     const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  const Unit& unit = ev.units().at(card.unit);
+  const int places = set.rounding().places;
+  const char point = options.decimal_comma && format != Format::csv && format != Format::json ? ',' : '.';
+  auto num = [&](Decimal d) { return d.to_string(places, point); };
+  // score() returns one card per unit in unit order, so a rank entry's scorecard index is
+  // the unit's index.
+  std::optional<int> rank;
+  std::string band;
+  for (const GroupRanking& g : ranking.groups)
+    for (const RankEntry& e : g.entries)
+      if (e.scorecard == card.unit) {
+        rank = e.rank;
+        band = e.band;
+      }
+  const std::vector<NodeExplanation> nodes = explain(ev, card);
+  const std::vector<NodeExplanation> lost = points_lost(ev, card);
+
+  if (format == Format::json) {
+    using detail::write_json_string;
+    out << "{\"unit\": {\"code\": ";
+    write_json_string(out, unit.code);
+    out << ", \"name\": ";
+    write_json_string(out, unit.name);
+    out << ", \"group\": ";
+    if (unit.group.empty()) out << "null";
+    else write_json_string(out, unit.group);
+    out << "}, \"total\": " << num(card.total) << ", \"max\": " << num(card.max) << ", \"index\": " << num(card.index)
+        << ", \"rank\": " << (rank ? std::to_string(*rank) : "null") << ", \"band\": ";
+    if (band.empty()) out << "null";
+    else write_json_string(out, band);
+    out << ",\n \"nodes\": [";
+    for (std::size_t i = 1; i < nodes.size(); ++i) {
+      const NodeExplanation& e = nodes[i];
+      const Criterion& c = set.node(e.node);
+      out << (i > 1 ? ",\n  " : "\n  ") << "{\"id\": ";
+      write_json_string(out, c.id);
+      out << ", \"title\": ";
+      write_json_string(out, c.title);
+      out << ", \"depth\": " << c.depth << ", \"max\": " << num(e.max) << ", \"points\": " << num(e.points)
+          << ", \"lost\": " << num(e.lost) << ", \"status\": ";
+      write_json_string(out, to_string(e.status));
+      out << ", \"rule\": ";
+      write_json_string(out, e.rule);
+      out << ", \"evidence\": ";
+      write_json_string(out, e.evidence);
+      out << ", \"reason\": ";
+      write_json_string(out, e.reason);
+      out << "}";
+    }
+    out << "\n ],\n \"lost\": [";
+    for (std::size_t i = 0; i < lost.size(); ++i) {
+      out << (i ? ", " : "") << "{\"id\": ";
+      write_json_string(out, set.node(lost[i].node).id);
+      out << ", \"lost\": " << num(lost[i].lost) << "}";
+    }
+    out << "]}\n";
+    return;
+  }
+
+  detail::Table tree;
+  tree.header = {"id", "title", "max", "points", "lost", "rule", "evidence", "reason"};
+  tree.numeric = {false, false, true, true, true, false, false, false};
+  for (std::size_t i = 1; i < nodes.size(); ++i) {
+    const NodeExplanation& e = nodes[i];
+    const Criterion& c = set.node(e.node);
+    const std::string indent(static_cast<std::size_t>(2 * (c.depth - 1)), ' ');
+    const bool leafish = c.is_leaf() || e.status == NodeStatus::given;
+    tree.rows.push_back({indent + c.id, c.title, num(e.max), e.status == NodeStatus::covered ? "" : num(e.points),
+                         e.status == NodeStatus::covered ? "" : num(e.lost), leafish ? e.rule : "",
+                         e.evidence, e.status == NodeStatus::scored && !c.is_leaf() ? "" : e.reason});
+  }
+  detail::Table losses;
+  losses.title = format == Format::markdown ? "Points lost, largest first" : "Points lost, largest first:";
+  losses.header = {"id", "title", "max", "points", "lost", "why"};
+  losses.numeric = {false, false, true, true, true, false};
+  for (const NodeExplanation& e : lost)
+    losses.rows.push_back({set.node(e.node).id, set.node(e.node).title, num(e.max), num(e.points), num(e.lost), e.reason});
+
+  if (format == Format::csv) {
+    if (options.csv_bom) out << "\xEF\xBB\xBF";
+    for (auto& row : tree.rows) row[0].erase(0, row[0].find_first_not_of(' '));
+    detail::render_csv(out, tree);
+    return;
+  }
+  const std::string heading = unit.name + " (" + unit.code + ")";
+  const std::string summary = "total " + num(card.total) + " of " + num(card.max) + " (appraisal " + num(card.appraisal) +
+                              ", survey " + num(card.survey) + "), index " + num(card.index) + "%" +
+                              (rank ? ", rank " + std::to_string(*rank) : std::string(", not ranked")) +
+                              (band.empty() ? std::string() : ", band " + band) +
+                              (unit.group.empty() ? std::string() : ", group " + unit.group);
+  if (format == Format::markdown) {
+    out << "## " << heading << "\n\n" << summary << "\n\n";
+    detail::render_markdown(out, tree);
+    detail::render_markdown(out, losses);
+  } else {
+    out << heading << "\n" << summary << "\n\n";
+    detail::render_text(out, tree);
+    out << '\n';
+    detail::render_text(out, losses);
+  }
+}
+
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,112 @@
+#include "report/table.hpp"
+
+#include <algorithm>
+
+#include "model/utf8.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+void render_text(std::ostream& out, const Table& t) {
+  if (!t.title.empty()) out << t.title << '\n';
+  std::vector<std::size_t> width(t.header.size());
+  for (std::size_t c = 0; c < t.header.size(); ++c) width[c] = display_width(t.header[c]);
+  for (const auto& row : t.rows)
+    for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string s;
+    for (std::size_t c = 0; c < cells.size() && c < width.size(); ++c) {
+      const std::size_t pad = width[c] - display_width(cells[c]);
+      const bool right = c < t.numeric.size() && t.numeric[c];
+      if (c > 0) s += "  ";
+      if (right) s.append(pad, ' ');
+      s += cells[c];
+      if (!right && c + 1 < cells.size()) s.append(pad, ' ');
+    }
+    while (!s.empty() && s.back() == ' ') s.pop_back();
+    out << s << '\n';
+  };
+  line(t.header);
+  std::string rule;
+  for (std::size_t c = 0; c < width.size(); ++c) {
+    if (c > 0) rule += "  ";
+    rule.append(width[c], '-');
+  }
+  out << rule << '\n';
+  for (const auto& row : t.rows) line(row);
+}
+
+namespace {
+std::string markdown_cell(const std::string& s) {
+  std::string out;
+  for (char ch : s) {
+    if (ch == '|') out += "\\|";
+    else if (ch == '\n') out += ' ';
+    else out += ch;
+  }
+  return out;
+}
+}  // namespace
+
+void render_markdown(std::ostream& out, const Table& t) {
+  if (!t.title.empty()) out << "### " << markdown_cell(t.title) << "\n\n";
+  out << '|';
+  for (const auto& h : t.header) out << ' ' << markdown_cell(h) << " |";
+  out << "\n|";
+  for (std::size_t c = 0; c < t.header.size(); ++c) out << (c < t.numeric.size() && t.numeric[c] ? "---:|" : "---|");
+  out << '\n';
+  for (const auto& row : t.rows) {
+    out << '|';
+    for (const auto& cell : row) out << ' ' << markdown_cell(cell) << " |";
+    out << '\n';
+  }
+  out << '\n';
+}
+
+void write_csv_field(std::ostream& out, std::string_view f) {
+  if (f.find_first_of(",;\"\r\n") == std::string_view::npos) {
+    out << f;
+    return;
+  }
+  out << '"';
+  for (char ch : f) {
+    if (ch == '"') out << '"';
+    out << ch;
+  }
+  out << '"';
+}
+
+void render_csv(std::ostream& out, const Table& t, bool header) {
+  auto row = [&](const std::vector<std::string>& cells) {
+    for (std::size_t c = 0; c < cells.size(); ++c) {
+      if (c > 0) out << ',';
+      write_csv_field(out, cells[c]);
+    }
+    out << "\r\n";
+  };
+  if (header) row(t.header);
+  for (const auto& r : t.rows) row(r);
+}
+
+void write_json_string(std::ostream& out, std::string_view s) {
+  static const char* hex = "0123456789abcdef";
+  out << '"';
+  for (unsigned char c : s) {
+    switch (c) {
+      case '"': out << "\\\""; break;
+      case '\\': out << "\\\\"; break;
+      case '\n': out << "\\n"; break;
+      case '\r': out << "\\r"; break;
+      case '\t': out << "\\t"; break;
+      default:
+        if (c < 0x20) out << "\\u00" << hex[c >> 4] << hex[c & 15];
+        else out << static_cast<char>(c);
+    }
+  }
+  out << '"';
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc

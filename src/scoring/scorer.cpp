@@ -1,0 +1,188 @@
+// Scoring every unit: leaves by their rule, interior nodes by sum or weighted mean,
+// adjustments after the tree, then the applicable max and the index.
+#include <algorithm>
+#include <thread>
+
+#include "cchc/scoring/scorecard.hpp"
+#include "model/criteria_set_data.hpp"
+#include "model/evaluation_data.hpp"
+#include "model/exact.hpp"
+#include "scoring/rule_kinds.hpp"
+#include "scoring/weighted_mean.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+const char* to_string(NodeStatus status) noexcept {
+  switch (status) {
+    case NodeStatus::scored: return "scored";
+    case NodeStatus::given: return "given";
+    case NodeStatus::covered: return "covered";
+    case NodeStatus::not_applicable: return "not applicable";
+    case NodeStatus::full_points: return "not applicable, full points";
+    case NodeStatus::missing: return "missing, scored 0";
+  }
+  return "scored";
+}
+
+namespace {
+
+// What is the same for every unit: the survey nodes whose points make the survey share.
+struct Plan {
+  std::vector<NodeIndex> survey_tops;  // top-most survey nodes reached through sums only
+};
+
+Plan make_plan(const CriteriaSet& set) {
+  Plan plan;
+  const auto& nodes = set.nodes();
+  for (NodeIndex i = 1; i < nodes.size(); ++i) {
+    const Criterion& c = nodes[i];
+    if (c.source != PointSource::survey || nodes[c.parent].source == PointSource::survey) continue;
+    bool additive = true;
+    for (NodeIndex a = c.parent;; a = nodes[a].parent) {
+      if (nodes[a].aggregate != Aggregate::sum) additive = false;
+      if (a == 0) break;
+    }
+    if (additive) plan.survey_tops.push_back(i);
+  }
+  return plan;
+}
+
+void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t unit, Scorecard& card) {
+  const CriteriaSet& set = d.criteria;
+  const std::vector<Criterion>& nodes = set.nodes();
+  const Rounding rounding = set.rounding();
+  const std::size_t n = nodes.size();
+  const std::int32_t* latest = d.latest.data() + unit * n;
+  card.unit = unit;
+  card.nodes.assign(n, NodeScore{});
+  NodeScore* out = card.nodes.data();
+
+  // Top-down: a node inside a node whose points were given is covered.
+  for (std::size_t i = 1; i < n; ++i) {
+    const NodeScore& parent = out[nodes[i].parent];
+    if (parent.status == NodeStatus::given || parent.status == NodeStatus::covered) {
+      out[i].status = NodeStatus::covered;
+      out[i].max = nodes[i].max;
+    } else if (!nodes[i].is_leaf() && latest[i] != detail::no_value) {
+      out[i].status = NodeStatus::given;
+    }
+  }
+  // Bottom-up: children have larger indices than their parent in pre-order.
+  for (std::size_t i = n; i-- > 0;) {
+    const Criterion& c = nodes[i];
+    NodeScore& s = out[i];
+    if (s.status == NodeStatus::covered) continue;
+    const std::int32_t vi = latest[i];
+    if (vi != detail::no_value) {
+      const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
+      s.stage = v.stage;
+      if (v.kind == ValueKind::not_applicable) {
+        s.status = c.na == NotApplicable::full_points ? NodeStatus::full_points : NodeStatus::not_applicable;
+        s.points = s.status == NodeStatus::full_points ? c.max : Decimal();
+        s.max = s.status == NodeStatus::full_points ? c.max : Decimal();
+        continue;
+      }
+      s.max = c.max;
+      if (c.is_leaf()) {
+        const std::int64_t* answers =
+            v.kind == ValueKind::answers ? d.answer_counts.data() + static_cast<std::size_t>(v.number) : nullptr;
+        s.points = detail::leaf_points(detail::LeafInput{c, v, answers, rounding});
+        s.status = NodeStatus::scored;
+      } else {
+        s.points = Decimal::from_raw(v.number).rounded(rounding);
+        s.status = NodeStatus::given;
+      }
+      continue;
+    }
+    if (c.is_leaf()) {  // no evidence: only possible when gaps are scored as zero
+      s.status = NodeStatus::missing;
+      s.max = c.max;
+      s.points = Decimal();
+      continue;
+    }
+    s.status = NodeStatus::scored;
+    if (c.aggregate == Aggregate::sum) {
+      Decimal points, max;
+      for (NodeIndex ch : c.children) {
+        points += out[ch].points;
+        max += out[ch].max;
+      }
+      s.points = points;
+      s.max = max;
+    } else {
+      detail::WeightedMean mean;
+      for (NodeIndex ch : c.children)
+        if (out[ch].max > Decimal()) mean.add(*nodes[ch].weight, out[ch].points, out[ch].max);
+      s.max = mean.empty() ? Decimal() : c.max;
+      s.points = mean.result(c.max, rounding);
+    }
+    if (s.max == Decimal()) s.status = NodeStatus::not_applicable;
+  }
+
+  card.tree_total = out[0].points;
+  card.max = out[0].max;
+  card.adjustments.assign(d.adjustment_count, Decimal());
+  Decimal total = card.tree_total;
+  const auto& adjustments = set.adjustments();
+  for (std::size_t a = 0; a < d.adjustment_count; ++a) {
+    const std::int32_t vi = d.latest_adjustment(unit, a);
+    if (vi == detail::no_value) continue;
+    const Decimal v = Decimal::from_raw(d.values[static_cast<std::size_t>(vi)].number).rounded(rounding);
+    card.adjustments[a] = adjustments[a].kind == AdjustmentKind::bonus ? v : -v;
+    total += card.adjustments[a];
+  }
+  card.total = std::clamp(total, Decimal(), card.max);
+  card.survey = Decimal();
+  for (NodeIndex t : plan.survey_tops)
+    if (out[t].status != NodeStatus::covered) card.survey += out[t].points;
+  card.appraisal = card.tree_total - card.survey;
+  card.index = card.max > Decimal()
+                   ? detail::round_quotient(static_cast<detail::int128>(card.total.raw()) * 100 * Decimal::scale, card.max.raw(), rounding)
+                   : Decimal();
+}
+
+}  // namespace
+
+std::vector<Scorecard> score(const Evaluation& evaluation) {
+  const detail::EvaluationData& d = evaluation.data();
+  const Plan plan = make_plan(d.criteria);
+  std::vector<Scorecard> cards(d.units.size());
+  // Units are independent: split them across the cores for national-scale inputs.
+  const std::size_t threads = cards.size() < 2000 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+  if (threads <= 1) {
+    for (std::size_t u = 0; u < cards.size(); ++u) score_into(d, plan, u, cards[u]);
+    return cards;
+  }
+  std::vector<std::thread> pool;
+  const std::size_t chunk = (cards.size() + threads - 1) / threads;
+  for (std::size_t t = 0; t < threads; ++t)
+    pool.emplace_back([&, t] {
+      const std::size_t end = std::min(cards.size(), (t + 1) * chunk);
+      for (std::size_t u = t * chunk; u < end; ++u) score_into(d, plan, u, cards[u]);
+    });
+  for (std::thread& th : pool) th.join();
+  return cards;
+}
+
+Scorecard score_unit(const Evaluation& evaluation, std::size_t unit) {
+  const detail::EvaluationData& d = evaluation.data();
+  Scorecard card;
+  if (unit < d.units.size()) score_into(d, make_plan(d.criteria), unit, card);
+  return card;
+}
+
+int compare_index(const Scorecard& a, const Scorecard& b) noexcept {
+  // total/max as rationals; a unit with nothing applicable has index 0.
+  const detail::int128 an = a.max > Decimal() ? a.total.raw() : 0, ad = a.max > Decimal() ? a.max.raw() : 1;
+  const detail::int128 bn = b.max > Decimal() ? b.total.raw() : 0, bd = b.max > Decimal() ? b.max.raw() : 1;
+  return detail::compare_fractions(an, ad, bn, bd);
+}
+
+Decimal component_index(const NodeScore& node, Rounding rounding) noexcept {
+  if (node.max <= Decimal()) return Decimal();
+  return detail::round_quotient(static_cast<detail::int128>(node.points.raw()) * 100 * Decimal::scale, node.max.raw(), rounding);
+}
+
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,198 @@
+// The cchc command: a thin shell over the library.
+//   cchc validate SET.yaml
+//   cchc rank    --criteria C --units U --evidence E [--format F] [-o OUT]
+//   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
+//   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+// Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
+#include <iostream>
+#include <sstream>
+
+#include <CLI/CLI.hpp>
+
+#include "cchc/cchc.hpp"
+#include "output_file.hpp"
+
+namespace {
+
+constexpr int exit_invalid = 1;
+constexpr int exit_usage = 2;
+
+struct Inputs {
+  std::string criteria, units, evidence;
+  bool missing_as_zero = false;
+};
+
+struct Output {
+  std::string format = "table";
+  std::string path;
+  bool decimal_comma = false;
+  bool bom = false;
+};
+
+void add_inputs(CLI::App* cmd, Inputs& in) {
+  cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
+  cmd->add_option("--units", in.units, "units CSV: code,name[,group][,ranked]")->required();
+  cmd->add_option("--evidence", in.evidence, "evidence CSV: unit,criterion,value[,stage] or wide")->required();
+  cmd->add_flag("--missing-as-zero", in.missing_as_zero, "score an applicable leaf without evidence as 0");
+}
+
+void add_output(CLI::App* cmd, Output& out) {
+  cmd->add_option("--format", out.format, "table | csv | json | md")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}));
+  cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
+  cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table and Markdown output");
+  cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
+}
+
+void print(const std::vector<cchc::Diagnostic>& diagnostics) {
+  for (const auto& d : diagnostics) std::cerr << d.to_string() << '\n';
+}
+
+int validate(const std::string& path) {
+  const auto set = cchc::try_load_criteria(path);
+  print(set.diagnostics());
+  if (!set) {
+    std::cerr << path << ": " << set.diagnostics().size() << (set.diagnostics().size() == 1 ? " error\n" : " errors\n");
+    return exit_invalid;
+  }
+  const auto& s = set.value();
+  std::size_t leaves = 0;
+  for (const auto& n : s.nodes()) leaves += n.is_leaf() && &n != &s.root() ? 1 : 0;
+  std::cout << path << ": valid: " << s.id() << ", " << s.fields().size() << " fields, " << leaves << " leaves, max "
+            << s.max().to_string() << '\n';
+  return 0;
+}
+
+struct Loaded {
+  cchc::Evaluation evaluation;
+  std::vector<cchc::Scorecard> cards;
+  cchc::Ranking ranking;
+};
+
+std::optional<Loaded> load(const Inputs& in) {
+  const auto set = cchc::try_load_criteria(in.criteria);
+  if (!set) {
+    print(set.diagnostics());
+    return std::nullopt;
+  }
+  cchc::EvaluationOptions options;
+  options.missing_as_zero = in.missing_as_zero;
+  const auto evaluation = cchc::try_load_evaluation(set.value(), in.units, in.evidence, options);
+  print(evaluation.diagnostics());
+  if (!evaluation) return std::nullopt;
+  Loaded out;
+  out.evaluation = evaluation.value();
+  out.cards = cchc::score(out.evaluation);
+  out.ranking = cchc::rank(out.evaluation, out.cards);
+  return out;
+}
+
+cchc::ReportOptions report_options(const Output& o) {
+  cchc::ReportOptions r;
+  r.decimal_comma = o.decimal_comma;
+  r.csv_bom = o.bom;
+  return r;
+}
+
+int emit(const Output& o, const std::string& content) {
+  const std::string problem = cchc_tool::write_output(o.path, content);
+  if (problem.empty()) return 0;
+  std::cerr << "cchc: error: " << problem << '\n';
+  return exit_invalid;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"cchc: exact scoring, ranking and explanation of the administrative reform index (Chỉ số CCHC)"};
+  app.set_version_flag("--version", std::string("cchc ") + cchc::version());
+  app.require_subcommand(1);
+
+  std::string validate_path;
+  auto* validate_cmd = app.add_subcommand("validate", "check a criteria set; print every problem as FILE:LINE:COL: error: …");
+  validate_cmd->add_option("criteria", validate_path, "criteria set (YAML)")->required();
+
+  Inputs rank_in;
+  Output rank_out;
+  auto* rank_cmd = app.add_subcommand("rank", "score and rank every unit, per rank group");
+  add_inputs(rank_cmd, rank_in);
+  add_output(rank_cmd, rank_out);
+
+  Inputs explain_in;
+  Output explain_out;
+  std::string explain_unit;
+  auto* explain_cmd = app.add_subcommand("explain", "one unit's scorecard: every node, the rule and evidence, the points lost");
+  add_inputs(explain_cmd, explain_in);
+  add_output(explain_cmd, explain_out);
+  explain_cmd->add_option("--unit", explain_unit, "unit code")->required();
+
+  Inputs gaps_in;
+  Output gaps_out;
+  std::string gaps_unit;
+  auto* gaps_cmd = app.add_subcommand("gaps", "where each unit lost points, largest loss first");
+  add_inputs(gaps_cmd, gaps_in);
+  add_output(gaps_cmd, gaps_out);
+  gaps_cmd->add_option("--unit", gaps_unit, "only this unit");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return exit_usage;
+  }
+
+  try {
+    if (*validate_cmd) return validate(validate_path);
+
+    auto run = [](const Inputs& in, const Output& o, auto&& body) -> int {
+      const auto loaded = load(in);
+      if (!loaded) return exit_invalid;
+      std::ostringstream text;
+      const int status = body(*loaded, *cchc::parse_format(o.format), report_options(o), text);
+      if (status != 0) return status;
+      return emit(o, text.str());
+    };
+
+    if (*rank_cmd)
+      return run(rank_in, rank_out, [](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        cchc::write_ranking(out, l.evaluation, l.cards, l.ranking, f, r);
+        return 0;
+      });
+    if (*explain_cmd)
+      return run(explain_in, explain_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        const auto unit = l.evaluation.find_unit(explain_unit);
+        if (!unit) {
+          std::cerr << explain_in.units << ": error: no unit with code '" << explain_unit << "'\n";
+          return exit_invalid;
+        }
+        cchc::write_scorecard(out, l.evaluation, l.cards[*unit], l.ranking, f, r);
+        return 0;
+      });
+    if (*gaps_cmd)
+      return run(gaps_in, gaps_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        std::optional<std::size_t> only;
+        if (!gaps_unit.empty()) {
+          only = l.evaluation.find_unit(gaps_unit);
+          if (!only) {
+            std::cerr << gaps_in.units << ": error: no unit with code '" << gaps_unit << "'\n";
+            return exit_invalid;
+          }
+        }
+        cchc::write_gaps(out, l.evaluation, l.cards, l.ranking, only, f, r);
+        return 0;
+      });
+  } catch (const cchc::Error& e) {
+    print(e.diagnostics());
+    return exit_invalid;
+  } catch (const std::exception& e) {
+    std::cerr << "cchc: error: " << e.what() << '\n';
+    return exit_invalid;
+  }
+  return exit_usage;
+}
