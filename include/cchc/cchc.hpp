@@ -13,6 +13,7 @@
 #include "cchc/scoring/explain.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/analysis/gaps.hpp"
+#include "cchc/analysis/deviations.hpp"
 #include "cchc/report/report.hpp"
 
 #endif

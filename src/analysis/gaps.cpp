@@ -79,7 +79,9 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
   const auto& nodes = set.nodes();
   UnitGaps out;
   out.unit = card.unit;
-  out.lost = card.nodes[0].max - card.nodes[0].points;
+  out.lost = card.max - card.total;
+  out.tree_lost = card.nodes[0].max - card.nodes[0].points;
+  for (Decimal a : card.adjustments) out.adjustments += a;
   for (NodeIndex f : set.fields()) {
     const NodeScore& s = card.nodes[f];
     out.fields.push_back(FieldSummary{f, s.max, s.points, s.max - s.points, component_index(s, set.rounding())});

@@ -45,7 +45,8 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
       write_json_string(out, u.code);
       out << ", \"name\": ";
       write_json_string(out, u.name);
-      out << ", \"total\": " << num(c.total) << ", \"max\": " << num(c.max) << ", \"lost\": " << num(gaps.lost) << ", \"fields\": [";
+      out << ", \"total\": " << num(c.total) << ", \"max\": " << num(c.max) << ", \"lost\": " << num(gaps.lost) << ", \"tree_lost\": " << num(gaps.tree_lost)
+          << ", \"adjustments\": " << num(gaps.adjustments) << ", \"fields\": [";
       for (std::size_t f = 0; f < gaps.fields.size(); ++f) {
         const FieldSummary& s = gaps.fields[f];
         out << (f ? ", " : "") << "{\"id\": ";
@@ -79,7 +80,10 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
     const Scorecard& c = cards[k];
     const Unit& u = ev.units()[c.unit];
     const UnitGaps gaps = find_gaps(ev, c);
-    const std::string heading = u.name + " (" + u.code + "): " + num(c.total) + " of " + num(c.max) + ", lost " + num(gaps.lost);
+    std::string heading = u.name + " (" + u.code + "): " + num(c.total) + " of " + num(c.max) + ", lost " + num(gaps.lost);
+    if (gaps.adjustments != Decimal())
+      heading += " (" + num(gaps.tree_lost) + " in the criteria, " + (gaps.adjustments > Decimal() ? "bonus +" : "penalty ") +
+                 num(gaps.adjustments) + ")";
     detail::Table fields;
     fields.header = {"field", "title", "max", "points", "lost", "index %"};
     fields.numeric = {false, false, true, true, true, true};

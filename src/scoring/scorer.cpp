@@ -48,12 +48,14 @@ Plan make_plan(const CriteriaSet& set) {
   return plan;
 }
 
-void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t unit, Scorecard& card) {
+// `latest` holds, for each node of this unit, the value that counts (or no_value);
+// `adjustment_stage` is the last stage whose adjustment values count.
+void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t unit, const std::int32_t* latest,
+                Stage adjustment_stage, Scorecard& card) {
   const CriteriaSet& set = d.criteria;
   const std::vector<Criterion>& nodes = set.nodes();
   const Rounding rounding = set.rounding();
   const std::size_t n = nodes.size();
-  const std::int32_t* latest = d.latest.data() + unit * n;
   card.unit = unit;
   card.nodes.assign(n, NodeScore{});
   NodeScore* out = card.nodes.data();
@@ -126,7 +128,9 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
   Decimal total = card.tree_total;
   const auto& adjustments = set.adjustments();
   for (std::size_t a = 0; a < d.adjustment_count; ++a) {
-    const std::int32_t vi = d.latest_adjustment(unit, a);
+    std::int32_t vi = detail::no_value;
+    for (int st = static_cast<int>(adjustment_stage); st >= 0 && vi == detail::no_value; --st)
+      vi = d.adjustment_slots[(unit * d.adjustment_count + a) * stage_count + static_cast<std::size_t>(st)];
     if (vi == detail::no_value) continue;
     const Decimal v = Decimal::from_raw(d.values[static_cast<std::size_t>(vi)].number).rounded(rounding);
     card.adjustments[a] = adjustments[a].kind == AdjustmentKind::bonus ? v : -v;
@@ -151,7 +155,7 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
   // Units are independent: split them across the cores for national-scale inputs.
   const std::size_t threads = cards.size() < 2000 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   if (threads <= 1) {
-    for (std::size_t u = 0; u < cards.size(); ++u) score_into(d, plan, u, cards[u]);
+    for (std::size_t u = 0; u < cards.size(); ++u) score_into(d, plan, u, d.latest.data() + u * d.node_count, Stage::appraisal2, cards[u]);
     return cards;
   }
   std::vector<std::thread> pool;
@@ -159,7 +163,8 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
   for (std::size_t t = 0; t < threads; ++t)
     pool.emplace_back([&, t] {
       const std::size_t end = std::min(cards.size(), (t + 1) * chunk);
-      for (std::size_t u = t * chunk; u < end; ++u) score_into(d, plan, u, cards[u]);
+      for (std::size_t u = t * chunk; u < end; ++u)
+        score_into(d, plan, u, d.latest.data() + u * d.node_count, Stage::appraisal2, cards[u]);
     });
   for (std::thread& th : pool) th.join();
   return cards;
@@ -168,7 +173,20 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
 Scorecard score_unit(const Evaluation& evaluation, std::size_t unit) {
   const detail::EvaluationData& d = evaluation.data();
   Scorecard card;
-  if (unit < d.units.size()) score_into(d, make_plan(d.criteria), unit, card);
+  if (unit < d.units.size()) score_into(d, make_plan(d.criteria), unit, d.latest.data() + unit * d.node_count, Stage::appraisal2, card);
+  return card;
+}
+
+Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t unit, Stage stage) {
+  const detail::EvaluationData& d = evaluation.data();
+  Scorecard card;
+  if (unit >= d.units.size()) return card;
+  // The value that counts as of `stage`: the latest one entered at that stage or before.
+  std::vector<std::int32_t> latest(d.node_count, detail::no_value);
+  for (std::size_t i = 0; i < d.node_count; ++i)
+    for (int st = static_cast<int>(stage); st >= 0 && latest[i] == detail::no_value; --st)
+      latest[i] = d.node_slots[(unit * d.node_count + i) * stage_count + static_cast<std::size_t>(st)];
+  score_into(d, make_plan(d.criteria), unit, latest.data(), stage, card);
   return card;
 }
 

@@ -3,6 +3,7 @@
 //   cchc rank    --criteria C --units U --evidence E [--format F] [-o OUT]
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <sstream>
@@ -134,6 +135,14 @@ int main(int argc, char** argv) {
   add_output(gaps_cmd, gaps_out);
   gaps_cmd->add_option("--unit", gaps_unit, "only this unit");
 
+  Inputs dev_in;
+  Output dev_out;
+  std::string dev_unit;
+  auto* dev_cmd = app.add_subcommand("deviations", "where the appraisal changed each unit's self-assessment, per stage");
+  add_inputs(dev_cmd, dev_in);
+  add_output(dev_cmd, dev_out);
+  dev_cmd->add_option("--unit", dev_unit, "only this unit");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -185,6 +194,19 @@ int main(int argc, char** argv) {
           }
         }
         cchc::write_gaps(out, l.evaluation, l.cards, l.ranking, only, f, r);
+        return 0;
+      });
+    if (*dev_cmd)
+      return run(dev_in, dev_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        std::optional<std::size_t> only;
+        if (!dev_unit.empty()) {
+          only = l.evaluation.find_unit(dev_unit);
+          if (!only) {
+            std::cerr << dev_in.units << ": error: no unit with code '" << dev_unit << "'\n";
+            return exit_invalid;
+          }
+        }
+        cchc::write_deviations(out, l.evaluation, only, f, r);
         return 0;
       });
   } catch (const cchc::Error& e) {

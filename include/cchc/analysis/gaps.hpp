@@ -34,7 +34,9 @@ struct UnitGaps {
   std::size_t unit = 0;
   std::vector<Gap> gaps;              ///< largest loss first, ties in set order
   std::vector<FieldSummary> fields;   ///< in set order
-  Decimal lost;                       ///< total lost in the tree (max − tree points)
+  Decimal lost;                       ///< max − total: everything lost, adjustments included
+  Decimal tree_lost;                  ///< lost in the tree (its max − its points)
+  Decimal adjustments;                ///< bonus − penalty applied after the tree
 };
 
 CCHC_API UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card);

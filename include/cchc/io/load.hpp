@@ -15,7 +15,7 @@ inline namespace v1 {
 
 /// Limits that keep a hostile or mistaken file from exhausting a server.
 inline constexpr std::size_t max_criteria_bytes = 4u << 20;   ///< 4 MiB of YAML
-inline constexpr int max_criteria_depth = 24;                 ///< nesting of YAML collections
+inline constexpr int max_criteria_depth = 64;                 ///< nesting of YAML collections (estimated)
 inline constexpr std::size_t max_table_bytes = 512u << 20;    ///< 512 MiB of CSV
 
 /// Every problem of the file at once; never throws for bad input.

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cchc/export.hpp"
+#include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/scoring/scorecard.hpp"
@@ -39,6 +40,12 @@ CCHC_API void write_scorecard(std::ostream& out, const Evaluation& evaluation, c
 CCHC_API void write_gaps(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
                          const Ranking& ranking, std::optional<std::size_t> unit, Format format,
                          const ReportOptions& options = {});
+
+/// Where the appraisal changed each unit's (or only `unit`'s) self-assessment: per leaf the
+/// points at self, appraisal and appraisal2, the final points and the change, and the totals
+/// at each stage.
+CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, std::optional<std::size_t> unit,
+                               Format format, const ReportOptions& options = {});
 
 }  // namespace v1
 }  // namespace cchc

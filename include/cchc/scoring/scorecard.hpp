@@ -51,6 +51,11 @@ CCHC_API std::vector<Scorecard> score(const Evaluation& evaluation);
 /// Scores one unit.
 CCHC_API Scorecard score_unit(const Evaluation& evaluation, std::size_t unit);
 
+/// The unit's scorecard as it stood at `stage`: each node scored with the latest value
+/// entered at that stage or before (Stage::self = the unit's own assessment). A leaf with no
+/// value by then is scored 0 with status `missing`. Used by the deviation report.
+CCHC_API Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t unit, Stage stage);
+
 /// Compares the exact indices total/max (as rationals, by cross-multiplication): <0, 0, >0.
 /// A unit with max 0 has index 0.
 CCHC_API int compare_index(const Scorecard& a, const Scorecard& b) noexcept;

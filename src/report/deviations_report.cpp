@@ -1,0 +1,84 @@
+// The deviation report: self-assessment vs appraisal vs second appraisal.
+#include <ostream>
+
+#include "cchc/report/report.hpp"
+#include "report/table.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
+                      const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  const int places = set.rounding().places;
+  const char point = options.decimal_comma && (format == Format::table || format == Format::markdown) ? ',' : '.';
+  auto num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places, point) : std::string(); };
+  auto json_num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places) : std::string("null"); };
+  std::vector<std::size_t> units;
+  for (std::size_t u = 0; u < ev.units().size(); ++u)
+    if (!unit || *unit == u) units.push_back(u);
+
+  if (format == Format::json) {
+    using detail::write_json_string;
+    out << "{\"set\": {\"id\": ";
+    write_json_string(out, set.id());
+    out << "},\n \"units\": [";
+    for (std::size_t k = 0; k < units.size(); ++k) {
+      const UnitDeviations dv = find_deviations(ev, units[k]);
+      const Unit& u = ev.units()[units[k]];
+      out << (k ? ",\n  " : "\n  ") << "{\"code\": ";
+      write_json_string(out, u.code);
+      out << ", \"name\": ";
+      write_json_string(out, u.name);
+      out << ", \"totals\": {\"self\": " << json_num(dv.totals[0]) << ", \"appraisal\": " << json_num(dv.totals[1])
+          << ", \"appraisal2\": " << json_num(dv.totals[2]) << "}, \"leaves\": [";
+      for (std::size_t i = 0; i < dv.deviations.size(); ++i) {
+        const Deviation& x = dv.deviations[i];
+        out << (i ? ", " : "") << "{\"id\": ";
+        write_json_string(out, set.node(x.node).id);
+        out << ", \"max\": " << json_num(x.max) << ", \"self\": " << json_num(x.points[0]) << ", \"appraisal\": "
+            << json_num(x.points[1]) << ", \"appraisal2\": " << json_num(x.points[2]) << ", \"final\": " << json_num(x.final_points)
+            << ", \"change\": " << json_num(x.change) << "}";
+      }
+      out << "]}";
+    }
+    out << "\n ]}\n";
+    return;
+  }
+  detail::Table all;
+  all.header = {"unit", "name", "criterion", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
+  if (format == Format::csv && options.csv_bom) out << "\xEF\xBB\xBF";
+  for (std::size_t u : units) {
+    const UnitDeviations dv = find_deviations(ev, u);
+    const Unit& unit_row = ev.units()[u];
+    detail::Table t;
+    t.header = {"id", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
+    t.numeric = {false, false, true, true, true, true, true, true};
+    for (const Deviation& x : dv.deviations) {
+      t.rows.push_back({set.node(x.node).id, set.node(x.node).title, num(x.max), num(x.points[0]), num(x.points[1]),
+                        num(x.points[2]), num(x.final_points), x.points[0] ? num(x.change) : std::string()});
+      all.rows.push_back({unit_row.code, unit_row.name, set.node(x.node).id, set.node(x.node).title, num(x.max), num(x.points[0]),
+                          num(x.points[1]), num(x.points[2]), num(x.final_points), x.points[0] ? num(x.change) : std::string()});
+    }
+    const std::optional<Decimal> last = dv.totals[2] ? dv.totals[2] : dv.totals[1] ? dv.totals[1] : dv.totals[0];
+    t.rows.push_back({"", "total", num(set.max()), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
+                      dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
+    all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(set.max()), num(dv.totals[0]), num(dv.totals[1]),
+                        num(dv.totals[2]), num(last), dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
+    if (format == Format::csv) continue;
+    const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +
+                                " criteria changed between stages";
+    if (format == Format::markdown) {
+      out << "## " << heading << "\n\n";
+      detail::render_markdown(out, t);
+    } else {
+      out << heading << "\n\n";
+      detail::render_text(out, t);
+      out << '\n';
+    }
+  }
+  if (format == Format::csv) detail::render_csv(out, all);
+}
+
+}  // namespace v1
+}  // namespace cchc
