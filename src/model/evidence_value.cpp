@@ -10,7 +10,15 @@ namespace detail {
 
 namespace {
 
-std::string quoted(std::string_view s) { return "'" + std::string(s) + "'"; }
+// Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105329) on "'" + std::string(s).
+std::string quoted(std::string_view s) {
+  std::string out;
+  out.reserve(s.size() + 2);
+  out += '\'';
+  out += s;
+  out += '\'';
+  return out;
+}
 
 bool is_na(std::string_view s) {
   return s == "na" || s == "NA" || s == "Na" || s == "n/a" || s == "N/A";

@@ -65,8 +65,14 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
     const std::int32_t vi = d.latest[card.unit * d.node_count + i];
     if (vi != detail::no_value) {
       const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
-      e.evidence = "'" + d.text.substr(v.text_begin, v.text_size) + "' (" + to_string(v.stage) + ", " +
-                   where(SourceLocation{v.file < d.files.size() ? d.files[v.file] : "", v.line, v.column}) + ")";
+      e.evidence.reserve(v.text_size + 48);  // appended piecewise: see quoted() in evidence_value.cpp
+      e.evidence += '\'';
+      e.evidence.append(d.text, v.text_begin, v.text_size);
+      e.evidence += "' (";
+      e.evidence += to_string(v.stage);
+      e.evidence += ", ";
+      e.evidence += where(SourceLocation{v.file < d.files.size() ? d.files[v.file] : "", v.line, v.column});
+      e.evidence += ')';
     }
     if (c.is_leaf()) e.rule = describe_rule(c, set.rounding());
     else if (s.status == NodeStatus::given) e.rule = "points given for the whole node";
