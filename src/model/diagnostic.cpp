@@ -21,7 +21,7 @@ std::string first_message(const std::vector<Diagnostic>& d) {
   return d.empty() ? std::string("cchc: unknown error") : d.front().to_string();
 }
 std::vector<Diagnostic> at_least_one(std::vector<Diagnostic> d) {
-  if (d.empty()) d.push_back(Diagnostic{{}, Severity::error, {}, "unknown error"});
+  if (d.empty()) d.push_back(Diagnostic{SourceLocation{}, Severity::error, std::string(), "unknown error"});
   return d;
 }
 }  // namespace

@@ -281,7 +281,7 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     }
   }
   if (s.dropped > 0)
-    s.diagnostics.push_back(Diagnostic{{}, Severity::error, {}, std::to_string(s.dropped) + " more errors not shown"});
+    s.diagnostics.push_back(Diagnostic{SourceLocation{}, Severity::error, std::string(), std::to_string(s.dropped) + " more errors not shown"});
   if (!s.diagnostics.empty()) return Loaded<Evaluation>(std::move(s.diagnostics));
   d.values.shrink_to_fit();
   d.node_slots.shrink_to_fit();
