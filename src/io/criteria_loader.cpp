@@ -356,8 +356,10 @@ std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& 
     }
     if (has_min || has_above) {
       const std::string key = has_min ? "min" : "above";
-      const auto v = number(*m, key, bw, true, {});
+      bool percent = false;
+      auto v = number(*m, key, bw, true, {false, false, true}, &percent);
       if (!v) continue;
+      if (percent) v = Decimal::from_raw(v->raw() * 100);  // a band bound is an index in %: "90%" is 90
       if (*v > Decimal::from_int(100)) {
         error(value_at(*m->find(key), *m), key, bw + ": " + key + ": a band bound is an index in %, 0..100, found " + v->to_string());
         continue;
@@ -422,6 +424,7 @@ void Reader::read_adjustments(const Map& root, CriteriaSetData& d) {
     a.location = m->where;
     a.id = text(*m, "id", what, true).value_or("");
     a.title = text(*m, "title", what, true).value_or("");
+    (void)text(*m, "description", what, false);
     const auto kind = choice<AdjustmentKind>(*m, "kind", what, {{"bonus", AdjustmentKind::bonus}, {"penalty", AdjustmentKind::penalty}});
     if (m->find("kind") == nullptr) error(m->where, "kind", what + ": missing required key 'kind' (bonus | penalty)");
     a.kind = kind.value_or(AdjustmentKind::bonus);
@@ -633,6 +636,7 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
     }
     const std::string self = c.id.empty() ? what : node_what(c);
     c.title = text(*m, "title", self, true).value_or("");
+    (void)text(*m, "description", self, false);
     c.max = number(*m, "max", self, true, {false, true, false}).value_or(Decimal());
     if (m->find("weight") != nullptr) c.weight = number(*m, "weight", self, true, {false, true, false});
     if (const auto a = choice<Aggregate>(*m, "aggregate", self, {{"sum", Aggregate::sum}, {"weighted_mean", Aggregate::weighted_mean}}))
@@ -694,6 +698,7 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
                         {"schema", "id", "title", "year", "max", "rounding", "aggregate", "bands", "groups", "ranking",
                          "adjustments", "fields", "description"});
   if (!root) return nullptr;
+  (void)text(*root, "description", "the set", false);
   auto d = std::make_shared<CriteriaSetData>();
   d->source_name = file_;
   d->nodes.emplace_back();

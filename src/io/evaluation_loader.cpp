@@ -26,34 +26,36 @@ SourceLocation at(const std::string& file, std::uint32_t row, std::size_t column
 bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   const detail::TextProblem p = detail::check_text(text);
   if (p.line != 0) {
-    out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message});
+    out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message}, true);
     return false;
   }
   if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {
-    out.add_diagnostic(Diagnostic{at(file, 0, 0), Severity::error, {}, "the file is empty: expected a header row"});
+    out.add_diagnostic(Diagnostic{at(file, 0, 0), Severity::error, {}, "the file is empty: expected a header row"}, true);
     return false;
   }
   return true;
 }
 
 void report_csv_error(const detail::CsvReader& r, const std::string& file, EvaluationBuilder& out) {
-  out.add_diagnostic(Diagnostic{at(file, r.error_row(), r.error_column()), Severity::error, {}, r.error()});
+  out.add_diagnostic(Diagnostic{at(file, r.error_row(), r.error_column()), Severity::error, {}, r.error()}, true);
 }
 
 bool parse_ranked(std::string_view text, bool& ranked) {
   const std::string t = lower(text);
-  if (t.empty() || t == "true" || t == "yes" || t == "1" || t == "x" || t == "có") { ranked = true; return true; }
-  if (t == "false" || t == "no" || t == "0" || t == "không") { ranked = false; return true; }
+  // tolower() folds ASCII only: the Vietnamese words are listed in both cases.
+  if (t.empty() || t == "true" || t == "yes" || t == "1" || t == "x" || t == "có" || t == "cÓ") { ranked = true; return true; }
+  if (t == "false" || t == "no" || t == "0" || t == "không" || t == "khÔng") { ranked = false; return true; }
   return false;
 }
 
-void read_units(std::string_view text, const std::string& file, EvaluationBuilder& out) {
-  if (!check_table_text(text, file, out)) return;
+// False when the units could not be read at all (then evidence rows cannot be checked).
+bool read_units(std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  if (!check_table_text(text, file, out)) return false;
   detail::CsvReader reader(text);
   detail::CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty()) report_csv_error(reader, file, out);
-    return;
+    return false;
   }
   int code = -1, name = -1, group = -1, ranked = -1;
   std::vector<std::string> header;
@@ -71,8 +73,8 @@ void read_units(std::string_view text, const std::string& file, EvaluationBuilde
   if (code < 0 || name < 0) {
     out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "code",
                                   "the header must name the columns code and name (then optionally group, ranked); found: " +
-                                      std::string(rec.fields.empty() ? "" : rec.fields[0]) + (rec.fields.size() > 1 ? ", …" : "")});
-    return;
+                                      std::string(rec.fields.empty() ? "" : rec.fields[0]) + (rec.fields.size() > 1 ? ", …" : "")}, true);
+    return false;
   }
   const std::size_t width = rec.fields.size();
   while (reader.next(rec)) {
@@ -99,6 +101,7 @@ void read_units(std::string_view text, const std::string& file, EvaluationBuilde
     out.add_unit(std::move(u));
   }
   if (!reader.error().empty()) report_csv_error(reader, file, out);
+  return true;
 }
 
 void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
@@ -118,12 +121,12 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     int* slot = h == "unit" ? &unit : h == "criterion" ? &criterion : h == "value" ? &value : h == "stage" ? &stage : nullptr;
     if (slot != nullptr && *slot < 0) *slot = static_cast<int>(i);
     else if (slot != nullptr)
-      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"});
+      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"}, true);
   }
   if (unit < 0) {
     out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "unit",
                                   "the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
-                                  "unit,<criterion id>,<criterion id>,…"});
+                                  "unit,<criterion id>,<criterion id>,…"}, true);
     return;
   }
   const bool long_form = criterion >= 0 || value >= 0;
@@ -132,7 +135,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     if (criterion < 0 || value < 0) {
       out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, criterion < 0 ? "criterion" : "value",
                                     std::string("long-form evidence needs the columns unit, criterion and value; '") +
-                                        (criterion < 0 ? "criterion" : "value") + "' is missing"});
+                                        (criterion < 0 ? "criterion" : "value") + "' is missing"}, true);
       return;
     }
     bool bad = false;
@@ -140,7 +143,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
       const int c = static_cast<int>(i);
       if (c == unit || c == criterion || c == value || c == stage) continue;
       out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
-                                    "unknown column '" + header[i] + "'; long-form evidence has unit, criterion, value, stage"});
+                                    "unknown column '" + header[i] + "'; long-form evidence has unit, criterion, value, stage"}, true);
       bad = true;
     }
     if (bad) return;
@@ -151,7 +154,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
       if (c == unit || c == stage) continue;
       if (!set.find(header[i]) && !set.find_adjustment(header[i])) {
         out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
-                                      "unknown column '" + header[i] + "': not a criterion or adjustment id of set '" + set.id() + "'"});
+                                      "unknown column '" + header[i] + "': not a criterion or adjustment id of set '" + set.id() + "'"}, true);
         bad = true;
       }
       wide_columns.push_back(c);
@@ -195,8 +198,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
 Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
                                 const std::string& units_name, const std::string& evidence_name, EvaluationOptions options) {
   EvaluationBuilder builder(criteria, options);
-  read_units(units_csv, units_name, builder);
-  read_evidence(criteria, evidence_csv, evidence_name, builder);
+  if (read_units(units_csv, units_name, builder)) read_evidence(criteria, evidence_csv, evidence_name, builder);
   return std::move(builder).build();
 }
 

@@ -102,6 +102,7 @@ struct EvaluationBuilder::State {
   std::vector<Diagnostic> diagnostics;
   std::size_t dropped = 0;
   bool slots_ready = false;
+  bool input_incomplete = false;
 
   void report(SourceLocation where, std::string key, std::string message) {
     if (diagnostics.size() >= max_diagnostics) { ++dropped; return; }
@@ -137,7 +138,8 @@ EvaluationBuilder::~EvaluationBuilder() = default;
 EvaluationBuilder::EvaluationBuilder(EvaluationBuilder&&) noexcept = default;
 EvaluationBuilder& EvaluationBuilder::operator=(EvaluationBuilder&&) noexcept = default;
 
-void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic) {
+void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic, bool input_incomplete) {
+  state_->input_incomplete = state_->input_incomplete || input_incomplete;
   state_->report(std::move(diagnostic.location), std::move(diagnostic.key), std::move(diagnostic.message));
 }
 
@@ -162,7 +164,7 @@ void EvaluationBuilder::add_unit(Unit unit) {
   const auto [it, inserted] = d.unit_by_code.emplace(unit.code, d.units.size());
   if (!inserted) {
     const Unit& first = d.units[it->second];
-    s.report(unit.location, "code", "duplicate unit code '" + unit.code + "' (first at line " + std::to_string(first.location.line) + ")");
+    s.report(unit.location, "code", "duplicate unit code '" + unit.code + "' (first at row " + std::to_string(first.location.line) + ")");
     return;
   }
   d.units.push_back(std::move(unit));
@@ -191,7 +193,7 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
   }
 
   detail::InterpretedValue v = node ? detail::interpret_value(set.node(*node), set.rounding(), value, decimal_comma)
-                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], value, decimal_comma);
+                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), value, decimal_comma);
   if (!v.error.empty()) {
     s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
     return;
@@ -201,7 +203,7 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
                             : d.adjustment_slots[(u->second * d.adjustment_count + *adjustment) * stage_count + static_cast<std::size_t>(stage)];
   if (slot != detail::no_value) {
     s.report(where, "criterion", "duplicate value for unit '" + std::string(unit) + "', criterion '" + std::string(criterion) +
-                                     "', stage " + to_string(stage) + " (first at line " +
+                                     "', stage " + to_string(stage) + " (first at row " +
                                      std::to_string(d.values[static_cast<std::size_t>(slot)].line) + ")");
     return;
   }
@@ -256,23 +258,31 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     for (std::size_t i = 1; i < n;) {
       const bool has = d.latest[u * n + i] != detail::no_value;
       if (has && !nodes[i].is_leaf()) {
-        for (std::size_t j = i + 1; j < subtree_end[i]; ++j) {
-          const std::int32_t inner = d.latest[u * n + j];
-          if (inner != detail::no_value) {
+        // A node's points stand for its subtree from the earliest stage they were given at;
+        // values inside it are allowed only at earlier stages (a self-assessment of the
+        // leaves under the council's field total), where they feed the deviation report.
+        int first_stage = stage_count;
+        for (int st = 0; st < stage_count && first_stage == stage_count; ++st)
+          if (d.node_slots[(u * n + i) * stage_count + static_cast<std::size_t>(st)] != detail::no_value) first_stage = st;
+        bool reported = false;
+        for (std::size_t j = i + 1; j < subtree_end[i] && !reported; ++j)
+          for (int st = first_stage; st < stage_count && !reported; ++st) {
+            const std::int32_t inner = d.node_slots[(u * n + j) * stage_count + static_cast<std::size_t>(st)];
+            if (inner == detail::no_value) continue;
             const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
             s.report(SourceLocation{d.files.empty() ? "" : d.files[sv.file], sv.line, sv.column}, "criterion",
-                     "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' gives its whole subtree, so '" +
-                         nodes[j].id + "' inside it must not also be given");
-            break;
+                     "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' (stage " +
+                         to_string(static_cast<Stage>(first_stage)) + ") gives its whole subtree, so '" + nodes[j].id +
+                         "' inside it must not also be given at stage " + to_string(static_cast<Stage>(st)) + " or later");
+            reported = true;
           }
-        }
         i = subtree_end[i];
         continue;
       }
       if (!has && nodes[i].is_leaf()) gaps.push_back(nodes[i].id);
       ++i;
     }
-    if (!gaps.empty() && !d.options.missing_as_zero) {
+    if (!gaps.empty() && !d.options.missing_as_zero && !s.input_incomplete) {
       std::string list;
       for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
       s.report(d.units[u].location, "criterion",
@@ -281,7 +291,8 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     }
   }
   if (s.dropped > 0)
-    s.diagnostics.push_back(Diagnostic{SourceLocation{}, Severity::error, std::string(), std::to_string(s.dropped) + " more errors not shown"});
+    s.diagnostics.push_back(Diagnostic{SourceLocation{d.files.empty() ? std::string("<evidence>") : d.files.back(), 0, 0},
+                                       Severity::error, std::string(), std::to_string(s.dropped) + " more errors not shown"});
   if (!s.diagnostics.empty()) return Loaded<Evaluation>(std::move(s.diagnostics));
   d.values.shrink_to_fit();
   d.node_slots.shrink_to_fit();

@@ -54,13 +54,17 @@ InterpretedValue count(std::string_view text, bool decimal_comma) {
   return number_value(n.value);
 }
 
-InterpretedValue points(std::string_view text, bool decimal_comma, Decimal max, std::optional<Decimal> step) {
+InterpretedValue points(std::string_view text, bool decimal_comma, Decimal max, std::optional<Decimal> step, int places) {
   const ParsedNumber n = parse_number(text, decimal_comma, false);
   if (!n.ok()) return refuse("expected points (a number 0.." + max.to_string() + "): " + describe(n.error) + ", found " + quoted(text));
   if (n.value < Decimal()) return refuse("points " + quoted(text) + " are negative; expected 0.." + max.to_string());
   if (n.value > max) return refuse("points " + quoted(text) + " are above the maximum " + max.to_string());
   if (step && step->raw() > 0 && n.value.raw() % step->raw() != 0)
     return refuse("points " + quoted(text) + " are not a multiple of the step " + step->to_string());
+  // Refused rather than rounded: a council's figure is never silently changed.
+  if (n.value.fractional_digits() > places)
+    return refuse("points " + quoted(text) + " have more decimal places than the set's rounding.places (" +
+                  std::to_string(places) + ")");
   return number_value(n.value);
 }
 
@@ -111,7 +115,7 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
 
 }  // namespace
 
-InterpretedValue interpret_value(const Criterion& node, Rounding, std::string_view raw_text, bool decimal_comma) {
+InterpretedValue interpret_value(const Criterion& node, Rounding rounding, std::string_view raw_text, bool decimal_comma) {
   const std::string_view text = trim(raw_text);
   if (is_na(text)) {
     if (node.na == NotApplicable::not_allowed)
@@ -122,13 +126,13 @@ InterpretedValue interpret_value(const Criterion& node, Rounding, std::string_vi
   }
   if (text.empty()) return refuse("the value is empty");
   if (!node.is_leaf()) {
-    InterpretedValue v = points(text, decimal_comma, node.max, std::nullopt);
+    InterpretedValue v = points(text, decimal_comma, node.max, std::nullopt, rounding.places);
     if (!v.error.empty()) v.error = "a value at '" + node.id + "' gives its points: " + v.error;
     return v;
   }
   const Rule& rule = node.rule;
   switch (rule.kind) {
-    case RuleKind::points: return points(text, decimal_comma, node.max, rule.step);
+    case RuleKind::points: return points(text, decimal_comma, node.max, rule.step, rounding.places);
     case RuleKind::options: {
       for (std::size_t i = 0; i < rule.options.size(); ++i)
         if (rule.options[i].name == text) {
@@ -166,10 +170,10 @@ InterpretedValue interpret_value(const Criterion& node, Rounding, std::string_vi
   return refuse("unknown rule");
 }
 
-InterpretedValue interpret_adjustment(const Adjustment& adjustment, std::string_view raw_text, bool decimal_comma) {
+InterpretedValue interpret_adjustment(const Adjustment& adjustment, Rounding rounding, std::string_view raw_text, bool decimal_comma) {
   const std::string_view text = trim(raw_text);
   if (text.empty()) return refuse("the value is empty");
-  InterpretedValue v = points(text, decimal_comma, adjustment.max, std::nullopt);
+  InterpretedValue v = points(text, decimal_comma, adjustment.max, std::nullopt, rounding.places);
   if (!v.error.empty()) v.error = (adjustment.kind == AdjustmentKind::bonus ? "bonus '" : "penalty '") + adjustment.id + "': " + v.error;
   return v;
 }

@@ -25,7 +25,7 @@ struct InterpretedValue {
 InterpretedValue interpret_value(const Criterion& node, Rounding rounding, std::string_view text, bool decimal_comma);
 
 /// Interprets `text` for an adjustment line: points 0..max.
-InterpretedValue interpret_adjustment(const Adjustment& adjustment, std::string_view text, bool decimal_comma);
+InterpretedValue interpret_adjustment(const Adjustment& adjustment, Rounding rounding, std::string_view text, bool decimal_comma);
 
 }  // namespace detail
 }  // namespace v1

@@ -110,7 +110,9 @@ class CCHC_API EvaluationBuilder {
                  Stage stage = Stage::appraisal, SourceLocation where = {},
                  bool decimal_comma = false);
   /// Records a problem found by a reader (a bad row) so that build() reports it with the rest.
-  void add_diagnostic(Diagnostic diagnostic);
+  /// `input_incomplete`: the reader could not read all the evidence (a refused header, a
+  /// broken quote), so build() does not also report every leaf as a gap.
+  void add_diagnostic(Diagnostic diagnostic, bool input_incomplete = false);
 
   Loaded<Evaluation> build() &&;
 
