@@ -1,0 +1,16 @@
+# cmake -DREPORT=report.md -DEXPECT=text -P check-report.cmake: fails unless the report
+# exists, is a Markdown ranking table and contains EXPECT.
+if(EXPECT STREQUAL "")
+  message(FATAL_ERROR "EXPECT is empty: nothing to look for")
+endif()
+if(NOT EXISTS "${REPORT}")
+  message(FATAL_ERROR "no report at ${REPORT}")
+endif()
+file(READ "${REPORT}" text)
+foreach(needle "| Hạng | Mã | Đơn vị |" "${EXPECT}")
+  string(FIND "${text}" "${needle}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "${REPORT} does not contain '${needle}'")
+  endif()
+endforeach()
+message(STATUS "${REPORT} contains '${EXPECT}'")
