@@ -17,7 +17,7 @@ UnitDeviations find_deviations(const Evaluation& evaluation, std::size_t unit) {
   for (int s = 0; s < stage_count; ++s) {
     as_of[static_cast<std::size_t>(s)] = score_unit_as_of(evaluation, unit, static_cast<Stage>(s));
     for (std::size_t i = 0; i < d.node_count && !entered[static_cast<std::size_t>(s)]; ++i)
-      entered[static_cast<std::size_t>(s)] = d.node_slots[(unit * d.node_count + i) * stage_count + static_cast<std::size_t>(s)] != detail::no_value;
+      entered[static_cast<std::size_t>(s)] = d.at_stage(d.latest(unit, i), static_cast<Stage>(s)) != detail::no_value;
     if (entered[static_cast<std::size_t>(s)]) out.totals[static_cast<std::size_t>(s)] = as_of[static_cast<std::size_t>(s)].total;
   }
   const Scorecard final_card = score_unit(evaluation, unit);
@@ -28,8 +28,7 @@ UnitDeviations find_deviations(const Evaluation& evaluation, std::size_t unit) {
     std::optional<Decimal> first;
     bool differs = false;
     for (int s = 0; s < stage_count; ++s) {
-      const auto slot = d.node_slots[(unit * d.node_count + i) * stage_count + static_cast<std::size_t>(s)];
-      if (slot == detail::no_value) continue;
+      if (d.at_stage(d.latest(unit, i), static_cast<Stage>(s)) == detail::no_value) continue;
       const NodeScore& ns = as_of[static_cast<std::size_t>(s)].nodes[i];
       if (ns.status == NodeStatus::covered) continue;
       dev.points[static_cast<std::size_t>(s)] = ns.points;

@@ -5,7 +5,7 @@
 
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
-#include "scoring/rule_kinds.hpp"
+#include "model/rule_kinds.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -99,7 +99,8 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
     g.rule = std::move(e.rule);
     g.evidence = std::move(e.evidence);
     g.reason = std::move(e.reason);
-    const std::int32_t vi = d.latest[card.unit * d.node_count + e.node];
+    const std::int32_t vi = e.status == NodeStatus::missing ? detail::no_value
+                                                            : d.at_stage(d.latest(card.unit, e.node), card.nodes[e.node].stage);
     const detail::StoredValue* v = vi == detail::no_value ? nullptr : &d.values[static_cast<std::size_t>(vi)];
     if (nodes[e.node].is_leaf()) {
       next_step(nodes[e.node], v, set.rounding(), e.points, g);

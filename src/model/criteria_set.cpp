@@ -34,7 +34,7 @@ const std::string& CriteriaSet::source_name() const noexcept { return data_->sou
 const std::vector<Criterion>& CriteriaSet::nodes() const noexcept { return data_->nodes; }
 
 std::optional<NodeIndex> CriteriaSet::find(std::string_view id) const noexcept {
-  const auto it = data_->node_by_id.find(std::string(id));
+  const auto it = data_->node_by_id.find(id);
   if (it == data_->node_by_id.end()) return std::nullopt;
   return it->second;
 }

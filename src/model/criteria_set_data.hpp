@@ -3,7 +3,7 @@
 #define CCHC_SRC_MODEL_CRITERIA_SET_DATA_HPP
 
 #include <string>
-#include <unordered_map>
+#include "model/lookup.hpp"
 #include <vector>
 
 #include "cchc/model/criteria_set.hpp"
@@ -23,7 +23,7 @@ struct CriteriaSetData {
   std::vector<Adjustment> adjustments;
   std::vector<Criterion> nodes;  // pre-order; [0] is the root, whose max is the set's max
   std::string source_name;
-  std::unordered_map<std::string, NodeIndex> node_by_id;
+  TextMap<NodeIndex> node_by_id;
 };
 
 }  // namespace detail

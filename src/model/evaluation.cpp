@@ -6,6 +6,7 @@
 #include "model/evaluation_data.hpp"
 #include "model/evidence_value.hpp"
 #include "model/number_text.hpp"
+#include "model/rule_kinds.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -39,11 +40,11 @@ const std::shared_ptr<const detail::EvaluationData>& empty_evaluation() {
 EvidenceValue expand(const detail::EvaluationData& d, const Criterion* node, std::int32_t index) {
   const detail::StoredValue& s = d.values[static_cast<std::size_t>(index)];
   EvidenceValue v;
-  v.stage = s.stage;
-  v.kind = s.kind;
-  v.text.assign(d.text, s.text_begin, s.text_size);
-  v.location = SourceLocation{s.file < d.files.size() ? d.files[s.file] : std::string(), s.line, s.column};
-  switch (s.kind) {
+  v.stage = s.stage();
+  v.kind = s.kind();
+  v.text = std::string(d.text_of(s));
+  v.location = d.location(s);
+  switch (s.kind()) {
     case ValueKind::number: v.number = Decimal::from_raw(s.number); break;
     case ValueKind::option: v.option = static_cast<std::size_t>(s.number); break;
     case ValueKind::answers:
@@ -65,7 +66,7 @@ const std::vector<Unit>& Evaluation::units() const noexcept { return data_->unit
 const EvaluationOptions& Evaluation::options() const noexcept { return data_->options; }
 
 std::optional<std::size_t> Evaluation::find_unit(std::string_view code) const noexcept {
-  const auto it = data_->unit_by_code.find(std::string(code));
+  const auto it = data_->unit_by_code.find(code);
   if (it == data_->unit_by_code.end()) return std::nullopt;
   return it->second;
 }
@@ -73,8 +74,8 @@ std::optional<std::size_t> Evaluation::find_unit(std::string_view code) const no
 std::optional<EvidenceValue> Evaluation::value(std::size_t unit, NodeIndex node, std::optional<Stage> stage) const {
   const detail::EvaluationData& d = *data_;
   if (unit >= d.units.size() || node >= d.node_count) return std::nullopt;
-  const std::size_t cell = unit * d.node_count + node;
-  const std::int32_t index = stage ? d.node_slots[cell * stage_count + static_cast<std::size_t>(*stage)] : d.latest[cell];
+  const std::int32_t head = d.latest(unit, node);
+  const std::int32_t index = stage ? d.at_stage(head, *stage) : head;
   if (index == detail::no_value) return std::nullopt;
   return expand(d, &d.criteria.node(node), index);
 }
@@ -83,9 +84,8 @@ std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std:
                                                           std::optional<Stage> stage) const {
   const detail::EvaluationData& d = *data_;
   if (unit >= d.units.size() || adjustment >= d.adjustment_count) return std::nullopt;
-  const std::size_t base = (unit * d.adjustment_count + adjustment) * stage_count;
-  const std::int32_t index = stage ? d.adjustment_slots[base + static_cast<std::size_t>(*stage)]
-                                   : d.latest_adjustment(unit, adjustment);
+  const std::int32_t head = d.latest_adjustment(unit, adjustment);
+  const std::int32_t index = stage ? d.at_stage(head, *stage) : head;
   if (index == detail::no_value) return std::nullopt;
   return expand(d, nullptr, index);
 }
@@ -109,21 +109,27 @@ struct EvaluationBuilder::State {
     diagnostics.push_back(Diagnostic{std::move(where), Severity::error, std::move(key), std::move(message)});
   }
 
+  // Rows usually come grouped by unit: remember the last one looked up.
+  std::string last_unit_code;
+  std::size_t last_unit = 0;
+  bool has_last_unit = false;
+
   void ensure_slots() {
     if (slots_ready) return;
     slots_ready = true;
     detail::EvaluationData& d = *data;
-    d.node_slots.assign(d.units.size() * d.node_count * stage_count, detail::no_value);
-    d.adjustment_slots.assign(d.units.size() * d.adjustment_count * stage_count, detail::no_value);
+    d.cells.assign(d.units.size() * d.node_count, detail::no_value);
+    d.adjustment_cells.assign(d.units.size() * d.adjustment_count, detail::no_value);
   }
 
-  std::uint8_t file_index(const std::string& file) {
+  unsigned file_index(const std::string& file) {
     auto& files = data->files;
     for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i] == file) return static_cast<std::uint8_t>(i);
-    if (files.size() >= 255) return 255;
+      if (files[i] == file) return static_cast<unsigned>(i);
+    // Locations can name a fixed number of files; further ones share the last slot.
+    if (files.size() >= detail::max_value_files) return detail::max_value_files - 1;
     files.push_back(file);
-    return static_cast<std::uint8_t>(files.size() - 1);
+    return static_cast<unsigned>(files.size() - 1);
   }
 };
 
@@ -170,6 +176,11 @@ void EvaluationBuilder::add_unit(Unit unit) {
   d.units.push_back(std::move(unit));
 }
 
+void EvaluationBuilder::reserve(std::size_t values) {
+  state_->data->values.reserve(values);
+  state_->data->text.reserve(values * 4);
+}
+
 void EvaluationBuilder::add_value(std::string_view unit, std::string_view criterion, std::string_view value, Stage stage,
                                   SourceLocation where, bool decimal_comma) {
   State& s = *state_;
@@ -179,32 +190,53 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
   unit = detail::trim(unit);
   criterion = detail::trim(criterion);
 
-  const auto u = d.unit_by_code.find(std::string(unit));
-  if (u == d.unit_by_code.end()) {
-    s.report(where, "unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
-    return;
+  std::size_t u = s.last_unit;
+  if (!s.has_last_unit || unit != s.last_unit_code) {
+    const auto it = d.unit_by_code.find(unit);
+    if (it == d.unit_by_code.end()) {
+      s.report(where, "unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
+      return;
+    }
+    u = it->second;
+    s.last_unit = u;
+    s.last_unit_code.assign(unit);
+    s.has_last_unit = true;
   }
-  const std::optional<NodeIndex> node = criterion.empty() ? std::nullopt : set.find(criterion);
+  const std::optional<NodeIndex> found = criterion.empty() ? std::nullopt : set.find(criterion);
+  const NodeIndex node_index = found.value_or(0);
+  const Criterion* node = found ? &set.nodes()[node_index] : nullptr;
   std::optional<std::size_t> adjustment;
-  if (!node) adjustment = set.find_adjustment(criterion);
-  if (!node && !adjustment) {
+  if (node == nullptr) adjustment = set.find_adjustment(criterion);
+  if (node == nullptr && !adjustment) {
     s.report(where, "criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
     return;
   }
+  const std::string_view text = detail::trim(value);
+  if (text.size() > detail::max_value_text) {
+    s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': the value is longer than " +
+                                 std::to_string(detail::max_value_text) + " characters");
+    return;
+  }
 
-  detail::InterpretedValue v = node ? detail::interpret_value(set.node(*node), set.rounding(), value, decimal_comma)
-                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), value, decimal_comma);
+  detail::InterpretedValue v = node ? detail::interpret_value(*node, set.rounding(), text, decimal_comma)
+                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
   if (!v.error.empty()) {
     s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
     return;
   }
 
-  std::int32_t& slot = node ? d.node_slots[(u->second * d.node_count + *node) * stage_count + static_cast<std::size_t>(stage)]
-                            : d.adjustment_slots[(u->second * d.adjustment_count + *adjustment) * stage_count + static_cast<std::size_t>(stage)];
-  if (slot != detail::no_value) {
+  // The cell's values are chained latest first; find where this stage goes.
+  std::int32_t& head = node ? d.cells[u * d.node_count + node_index] : d.adjustment_cells[u * d.adjustment_count + *adjustment];
+  std::int32_t after = detail::no_value;  // the value this one follows in the chain (none: it becomes the head)
+  std::int32_t next = head;
+  while (next != detail::no_value && d.values[static_cast<std::size_t>(next)].stage() > stage) {
+    after = next;
+    next = d.values[static_cast<std::size_t>(next)].previous;
+  }
+  if (next != detail::no_value && d.values[static_cast<std::size_t>(next)].stage() == stage) {
     s.report(where, "criterion", "duplicate value for unit '" + std::string(unit) + "', criterion '" + std::string(criterion) +
                                      "', stage " + to_string(stage) + " (first at row " +
-                                     std::to_string(d.values[static_cast<std::size_t>(slot)].line) + ")");
+                                     std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
     return;
   }
   if (d.values.size() >= static_cast<std::size_t>(INT32_MAX)) {
@@ -212,22 +244,30 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
     return;
   }
   detail::StoredValue stored;
-  stored.kind = v.kind;
-  stored.stage = stage;
+  stored.pack(v.kind, stage, s.file_index(where.file));
   stored.number = v.number;
   if (v.kind == ValueKind::answers) {
     stored.number = static_cast<std::int64_t>(d.answer_counts.size());
-    d.answer_counts.insert(d.answer_counts.end(), v.answers.begin(), v.answers.end());
+    for (const std::int64_t c : v.answers) d.answer_counts.push_back(static_cast<std::uint32_t>(c));
   }
-  const std::string_view text = detail::trim(value);
   stored.text_begin = static_cast<std::uint32_t>(d.text.size());
-  stored.text_size = static_cast<std::uint32_t>(text.size());
+  stored.text_size = static_cast<std::uint8_t>(text.size());
   d.text.append(text);
   stored.line = where.line;
   stored.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
-  stored.file = s.file_index(where.file);
-  slot = static_cast<std::int32_t>(d.values.size());
+  stored.previous = next;
+  // The points under the rule, once: scoring only aggregates them.
+  if (v.kind == ValueKind::not_applicable) {
+    stored.points = 0;
+  } else if (node != nullptr && node->is_leaf()) {
+    stored.points = detail::leaf_points(detail::LeafInput{*node, stored, d.answers(stored), set.rounding()}).raw();
+  } else {
+    stored.points = v.number;  // a node's or an adjustment's points, already on the set's grid
+  }
+  const auto index = static_cast<std::int32_t>(d.values.size());
   d.values.push_back(stored);
+  if (after == detail::no_value) head = index;
+  else d.values[static_cast<std::size_t>(after)].previous = index;
 }
 
 Loaded<Evaluation> EvaluationBuilder::build() && {
@@ -245,41 +285,32 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     subtree_end[i] = end;
   }
 
-  d.latest.assign(d.units.size() * n, detail::no_value);
   for (std::size_t u = 0; u < d.units.size(); ++u) {
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::size_t cell = u * n + i;
-      for (int st = stage_count - 1; st >= 0; --st) {
-        const std::int32_t v = d.node_slots[cell * stage_count + static_cast<std::size_t>(st)];
-        if (v != detail::no_value) { d.latest[cell] = v; break; }
-      }
-    }
     std::vector<std::string> gaps;
     for (std::size_t i = 1; i < n;) {
-      const bool has = d.latest[u * n + i] != detail::no_value;
-      if (has && !nodes[i].is_leaf()) {
+      const std::int32_t head = d.latest(u, i);
+      if (head != detail::no_value && !nodes[i].is_leaf()) {
         // A node's points stand for its subtree from the earliest stage they were given at;
         // values inside it are allowed only at earlier stages (a self-assessment of the
         // leaves under the council's field total), where they feed the deviation report.
-        int first_stage = stage_count;
-        for (int st = 0; st < stage_count && first_stage == stage_count; ++st)
-          if (d.node_slots[(u * n + i) * stage_count + static_cast<std::size_t>(st)] != detail::no_value) first_stage = st;
-        bool reported = false;
-        for (std::size_t j = i + 1; j < subtree_end[i] && !reported; ++j)
-          for (int st = first_stage; st < stage_count && !reported; ++st) {
-            const std::int32_t inner = d.node_slots[(u * n + j) * stage_count + static_cast<std::size_t>(st)];
-            if (inner == detail::no_value) continue;
-            const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
-            s.report(SourceLocation{d.files.empty() ? "" : d.files[sv.file], sv.line, sv.column}, "criterion",
-                     "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' (stage " +
-                         to_string(static_cast<Stage>(first_stage)) + ") gives its whole subtree, so '" + nodes[j].id +
-                         "' inside it must not also be given at stage " + to_string(static_cast<Stage>(st)) + " or later");
-            reported = true;
-          }
+        std::int32_t earliest = head;
+        while (d.values[static_cast<std::size_t>(earliest)].previous != detail::no_value)
+          earliest = d.values[static_cast<std::size_t>(earliest)].previous;
+        const Stage first_stage = d.values[static_cast<std::size_t>(earliest)].stage();
+        for (std::size_t j = i + 1; j < subtree_end[i]; ++j) {
+          const std::int32_t inner = d.latest(u, j);
+          if (inner == detail::no_value || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
+          const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
+          s.report(d.location(sv), "criterion",
+                   "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' (stage " + to_string(first_stage) +
+                       ") gives its whole subtree, so '" + nodes[j].id + "' inside it must not also be given at stage " +
+                       to_string(first_stage) + " or later");
+          break;
+        }
         i = subtree_end[i];
         continue;
       }
-      if (!has && nodes[i].is_leaf()) gaps.push_back(nodes[i].id);
+      if (head == detail::no_value && nodes[i].is_leaf()) gaps.push_back(nodes[i].id);
       ++i;
     }
     if (!gaps.empty() && !d.options.missing_as_zero && !s.input_incomplete) {
@@ -294,8 +325,6 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     s.diagnostics.push_back(Diagnostic{SourceLocation{d.files.empty() ? std::string("<evidence>") : d.files.back(), 0, 0},
                                        Severity::error, std::string(), std::to_string(s.dropped) + " more errors not shown"});
   if (!s.diagnostics.empty()) return Loaded<Evaluation>(std::move(s.diagnostics));
-  d.values.shrink_to_fit();
-  d.node_slots.shrink_to_fit();
   return Loaded<Evaluation>(Evaluation(std::move(s.data)), {});
 }
 

@@ -1,55 +1,82 @@
-// The compact storage behind an Evaluation: a slot per (unit, node, stage) pointing at a
-// validated value. Compact because a nation's year is ~540,000 values.
+// The compact storage behind an Evaluation. A nation's year is ~540,000 values, so each is
+// one 32-byte record: what it means, its points under the rule (computed once, when it was
+// validated), where it was written, and a link to the same cell's value at an earlier stage.
+// A cell (unit, node) points at its latest value; that is all the scorer reads.
 #ifndef CCHC_SRC_MODEL_EVALUATION_DATA_HPP
 #define CCHC_SRC_MODEL_EVALUATION_DATA_HPP
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "cchc/model/evaluation.hpp"
+#include "model/lookup.hpp"
 
 namespace cchc {
 inline namespace v1 {
 namespace detail {
 
 inline constexpr std::int32_t no_value = -1;
+inline constexpr std::size_t max_value_text = 255;  // longer values are refused
+inline constexpr unsigned max_value_files = 16;     // distinct file names a location can name
 
 struct StoredValue {
-  std::int64_t number = 0;      // raw decimal; option index; offset into answer_counts
-  std::uint32_t text_begin = 0;  // into EvaluationData::text
-  std::uint32_t text_size = 0;
+  std::int64_t number = 0;         // raw decimal; option index; offset into answer_counts
+  std::int64_t points = 0;         // raw points under the leaf's rule (or given points)
+  std::uint32_t text_begin = 0;    // into EvaluationData::text
+  std::int32_t previous = no_value;  // the same cell at an earlier stage
   std::uint32_t line = 0;
   std::uint16_t column = 0;
-  std::uint8_t file = 0;         // into EvaluationData::files
-  ValueKind kind = ValueKind::number;
-  Stage stage = Stage::appraisal;
+  std::uint8_t text_size = 0;
+  std::uint8_t packed = 0;         // kind (bits 0-1) | stage (bits 2-3) | file (bits 4-7)
+
+  ValueKind kind() const noexcept { return static_cast<ValueKind>(packed & 3u); }
+  Stage stage() const noexcept { return static_cast<Stage>((packed >> 2) & 3u); }
+  unsigned file() const noexcept { return packed >> 4; }
+  void pack(ValueKind k, Stage s, unsigned file) noexcept {
+    packed = static_cast<std::uint8_t>(static_cast<unsigned>(k) | (static_cast<unsigned>(s) << 2) | (file << 4));
+  }
 };
+static_assert(sizeof(StoredValue) == 32, "a value is one 32-byte record");
 
 struct EvaluationData {
   CriteriaSet criteria;
   EvaluationOptions options;
   std::vector<Unit> units;
-  std::unordered_map<std::string, std::size_t> unit_by_code;
+  TextMap<std::size_t> unit_by_code;
   std::vector<std::string> files;
   std::vector<StoredValue> values;
   std::size_t node_count = 0;
   std::size_t adjustment_count = 0;
-  // (unit * node_count + node) * stage_count + stage -> index into values, or no_value
-  std::vector<std::int32_t> node_slots;
-  // (unit * node_count + node) -> the latest stage's value, or no_value (what scoring reads)
-  std::vector<std::int32_t> latest;
-  std::vector<std::int32_t> adjustment_slots;  // same layout with adjustment_count
-  std::vector<std::int64_t> answer_counts;
+  std::vector<std::int32_t> cells;             // unit * node_count + node -> latest value
+  std::vector<std::int32_t> adjustment_cells;  // unit * adjustment_count + adjustment -> latest value
+  std::vector<std::uint32_t> answer_counts;
   std::string text;
 
-  std::int32_t latest_adjustment(std::size_t unit, std::size_t adjustment) const noexcept {
-    const std::size_t base = (unit * adjustment_count + adjustment) * stage_count;
-    for (int s = stage_count - 1; s >= 0; --s)
-      if (adjustment_slots[base + static_cast<std::size_t>(s)] != no_value)
-        return adjustment_slots[base + static_cast<std::size_t>(s)];
+  std::int32_t latest(std::size_t unit, std::size_t node) const noexcept { return cells[unit * node_count + node]; }
+  std::int32_t latest_adjustment(std::size_t unit, std::size_t a) const noexcept {
+    return adjustment_cells[unit * adjustment_count + a];
+  }
+  /// The value entered exactly at `stage` in the chain starting at `head`.
+  std::int32_t at_stage(std::int32_t head, Stage stage) const noexcept {
+    for (std::int32_t v = head; v != no_value; v = values[static_cast<std::size_t>(v)].previous)
+      if (values[static_cast<std::size_t>(v)].stage() == stage) return v;
     return no_value;
+  }
+  /// The latest value entered at `stage` or before.
+  std::int32_t as_of(std::int32_t head, Stage stage) const noexcept {
+    for (std::int32_t v = head; v != no_value; v = values[static_cast<std::size_t>(v)].previous)
+      if (values[static_cast<std::size_t>(v)].stage() <= stage) return v;
+    return no_value;
+  }
+  std::string_view text_of(const StoredValue& v) const noexcept { return std::string_view(text).substr(v.text_begin, v.text_size); }
+  SourceLocation location(const StoredValue& v) const {
+    return SourceLocation{v.file() < files.size() ? files[v.file()] : std::string(), v.line, v.column};
+  }
+  const std::uint32_t* answers(const StoredValue& v) const noexcept {
+    return v.kind() == ValueKind::answers ? answer_counts.data() + static_cast<std::size_t>(v.number) : nullptr;
   }
 };
 

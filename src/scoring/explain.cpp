@@ -4,7 +4,7 @@
 #include <algorithm>
 
 #include "model/evaluation_data.hpp"
-#include "scoring/rule_kinds.hpp"
+#include "model/rule_kinds.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -62,16 +62,19 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
     e.max = s.max;
     e.lost = s.max - s.points;
     e.status = s.status;
-    const std::int32_t vi = d.latest[card.unit * d.node_count + i];
+    // The value that counted for this card (a card scored as of an earlier stage has that
+    // stage's values).
+    const std::int32_t head = d.latest(card.unit, i);
+    const std::int32_t vi = s.status == NodeStatus::missing || s.status == NodeStatus::covered ? detail::no_value : d.at_stage(head, s.stage);
     if (vi != detail::no_value) {
       const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
       e.evidence.reserve(v.text_size + 48);  // appended piecewise: see quoted() in evidence_value.cpp
       e.evidence += '\'';
-      e.evidence.append(d.text, v.text_begin, v.text_size);
+      e.evidence += d.text_of(v);
       e.evidence += "' (";
-      e.evidence += to_string(v.stage);
+      e.evidence += to_string(v.stage());
       e.evidence += ", ";
-      e.evidence += where(SourceLocation{v.file < d.files.size() ? d.files[v.file] : "", v.line, v.column});
+      e.evidence += where(d.location(v));
       e.evidence += ')';
     }
     if (c.is_leaf()) e.rule = describe_rule(c, set.rounding());
@@ -81,8 +84,7 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
       case NodeStatus::scored:
         if (c.is_leaf() && vi != detail::no_value) {
           const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
-          const std::int64_t* answers = v.kind == ValueKind::answers ? d.answer_counts.data() + static_cast<std::size_t>(v.number) : nullptr;
-          e.reason = detail::leaf_reason(detail::LeafInput{c, v, answers, set.rounding()});
+          e.reason = detail::leaf_reason(detail::LeafInput{c, v, d.answers(v), set.rounding()});
         } else {
           e.reason = "from its criteria";
         }

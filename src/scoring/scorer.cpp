@@ -7,7 +7,6 @@
 #include "model/criteria_set_data.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
-#include "scoring/rule_kinds.hpp"
 #include "scoring/weighted_mean.hpp"
 
 namespace cchc {
@@ -78,23 +77,17 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
     const std::int32_t vi = latest[i];
     if (vi != detail::no_value) {
       const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
-      s.stage = v.stage;
-      if (v.kind == ValueKind::not_applicable) {
+      s.stage = v.stage();
+      if (v.kind() == ValueKind::not_applicable) {
         s.status = c.na == NotApplicable::full_points ? NodeStatus::full_points : NodeStatus::not_applicable;
         s.points = s.status == NodeStatus::full_points ? c.max : Decimal();
         s.max = s.status == NodeStatus::full_points ? c.max : Decimal();
         continue;
       }
+      // The value's points were computed under its rule when it was validated.
       s.max = c.max;
-      if (c.is_leaf()) {
-        const std::int64_t* answers =
-            v.kind == ValueKind::answers ? d.answer_counts.data() + static_cast<std::size_t>(v.number) : nullptr;
-        s.points = detail::leaf_points(detail::LeafInput{c, v, answers, rounding});
-        s.status = NodeStatus::scored;
-      } else {
-        s.points = Decimal::from_raw(v.number).rounded(rounding);
-        s.status = NodeStatus::given;
-      }
+      s.points = Decimal::from_raw(v.points);
+      s.status = c.is_leaf() ? NodeStatus::scored : NodeStatus::given;
       continue;
     }
     if (c.is_leaf()) {  // no evidence: only possible when gaps are scored as zero
@@ -128,11 +121,9 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
   Decimal total = card.tree_total;
   const auto& adjustments = set.adjustments();
   for (std::size_t a = 0; a < d.adjustment_count; ++a) {
-    std::int32_t vi = detail::no_value;
-    for (int st = static_cast<int>(adjustment_stage); st >= 0 && vi == detail::no_value; --st)
-      vi = d.adjustment_slots[(unit * d.adjustment_count + a) * stage_count + static_cast<std::size_t>(st)];
+    const std::int32_t vi = d.as_of(d.latest_adjustment(unit, a), adjustment_stage);
     if (vi == detail::no_value) continue;
-    const Decimal v = Decimal::from_raw(d.values[static_cast<std::size_t>(vi)].number).rounded(rounding);
+    const Decimal v = Decimal::from_raw(d.values[static_cast<std::size_t>(vi)].points);
     card.adjustments[a] = adjustments[a].kind == AdjustmentKind::bonus ? v : -v;
     total += card.adjustments[a];
   }
@@ -155,7 +146,7 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
   // Units are independent: split them across the cores for national-scale inputs.
   const std::size_t threads = cards.size() < 2000 ? 1 : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
   if (threads <= 1) {
-    for (std::size_t u = 0; u < cards.size(); ++u) score_into(d, plan, u, d.latest.data() + u * d.node_count, Stage::appraisal2, cards[u]);
+    for (std::size_t u = 0; u < cards.size(); ++u) score_into(d, plan, u, d.cells.data() + u * d.node_count, Stage::appraisal2, cards[u]);
     return cards;
   }
   std::vector<std::thread> pool;
@@ -164,7 +155,7 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
     pool.emplace_back([&, t] {
       const std::size_t end = std::min(cards.size(), (t + 1) * chunk);
       for (std::size_t u = t * chunk; u < end; ++u)
-        score_into(d, plan, u, d.latest.data() + u * d.node_count, Stage::appraisal2, cards[u]);
+        score_into(d, plan, u, d.cells.data() + u * d.node_count, Stage::appraisal2, cards[u]);
     });
   for (std::thread& th : pool) th.join();
   return cards;
@@ -173,7 +164,7 @@ std::vector<Scorecard> score(const Evaluation& evaluation) {
 Scorecard score_unit(const Evaluation& evaluation, std::size_t unit) {
   const detail::EvaluationData& d = evaluation.data();
   Scorecard card;
-  if (unit < d.units.size()) score_into(d, make_plan(d.criteria), unit, d.latest.data() + unit * d.node_count, Stage::appraisal2, card);
+  if (unit < d.units.size()) score_into(d, make_plan(d.criteria), unit, d.cells.data() + unit * d.node_count, Stage::appraisal2, card);
   return card;
 }
 
@@ -183,9 +174,7 @@ Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t unit, Stage
   if (unit >= d.units.size()) return card;
   // The value that counts as of `stage`: the latest one entered at that stage or before.
   std::vector<std::int32_t> latest(d.node_count, detail::no_value);
-  for (std::size_t i = 0; i < d.node_count; ++i)
-    for (int st = static_cast<int>(stage); st >= 0 && latest[i] == detail::no_value; --st)
-      latest[i] = d.node_slots[(unit * d.node_count + i) * stage_count + static_cast<std::size_t>(st)];
+  for (std::size_t i = 0; i < d.node_count; ++i) latest[i] = d.as_of(d.latest(unit, i), stage);
   score_into(d, make_plan(d.criteria), unit, latest.data(), stage, card);
   return card;
 }

@@ -104,6 +104,8 @@ class CCHC_API EvaluationBuilder {
   EvaluationBuilder& operator=(const EvaluationBuilder&) = delete;
 
   void add_unit(Unit unit);
+  /// Room for this many values (an estimate is fine): saves regrowth on large inputs.
+  void reserve(std::size_t values);
   /// `criterion` is a node id or an adjustment id; `value` as a clerk writes it ("0,98",
   /// "97,5%", "kip_thoi", "A=12;B=5", "na"). `decimal_comma` accepts "0,98".
   void add_value(std::string_view unit, std::string_view criterion, std::string_view value,

@@ -1,8 +1,10 @@
 // The rule kinds: one small type each, turning a validated value into exact, rounded points.
-// Values were checked when the evidence was loaded (model/evidence_value.cpp), so these
-// never fail. Each kind also says in words how it reached its points (for explanations).
-#ifndef CCHC_SRC_SCORING_RULE_KINDS_HPP
-#define CCHC_SRC_SCORING_RULE_KINDS_HPP
+// They live in the model layer because a value's points are computed once, when the value
+// is validated (model/evidence_value.cpp refuses what a rule cannot score, so these never
+// fail); scoring then only aggregates. Each kind also says in words how it reached its
+// points (for explanations).
+#ifndef CCHC_SRC_MODEL_RULE_KINDS_HPP
+#define CCHC_SRC_MODEL_RULE_KINDS_HPP
 
 #include <cstdint>
 #include <string>
@@ -18,7 +20,7 @@ namespace detail {
 struct LeafInput {
   const Criterion& leaf;
   const StoredValue& value;
-  const std::int64_t* answers;  // survey counts, in the rule's answer order (kind answers only)
+  const std::uint32_t* answers;  // survey counts, in the rule's answer order (kind answers only)
   Rounding rounding;
 };
 

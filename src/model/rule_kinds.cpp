@@ -1,4 +1,4 @@
-#include "scoring/rule_kinds.hpp"
+#include "model/rule_kinds.hpp"
 
 #include <algorithm>
 
@@ -84,24 +84,24 @@ std::string DeductKind::reason(const LeafInput& in) {
 // survey: max × Σ count × weight / Σ count (or max × share).
 Decimal SurveyKind::points(const LeafInput& in) noexcept {
   const Rule& r = in.leaf.rule;
-  if (in.value.kind != ValueKind::answers)
+  if (in.value.kind() != ValueKind::answers)
     return round_quotient(static_cast<int128>(in.leaf.max.raw()) * in.value.number, Decimal::scale, in.rounding);
   int128 weighted = 0, answered = 0;
   for (std::size_t i = 0; i < r.answers.size(); ++i) {
     weighted += static_cast<int128>(in.answers[i]) * r.answers[i].weight.raw();
-    answered += in.answers[i];
+    answered += static_cast<int128>(in.answers[i]);
   }
   return round_quotient(static_cast<int128>(in.leaf.max.raw()) * weighted, answered * Decimal::scale, in.rounding);
 }
 std::string SurveyKind::reason(const LeafInput& in) {
   const Rule& r = in.leaf.rule;
-  if (in.value.kind != ValueKind::answers)
+  if (in.value.kind() != ValueKind::answers)
     return show(in.leaf.max) + " × share " + percent_text(value_of(in)) + " = " + show(points(in));
   std::string terms;
   std::int64_t answered = 0;
   for (std::size_t i = 0; i < r.answers.size(); ++i) {
     terms += (terms.empty() ? "" : " + ") + std::to_string(in.answers[i]) + "×" + show(r.answers[i].weight);
-    answered += in.answers[i];
+    answered += static_cast<std::int64_t>(in.answers[i]);
   }
   return show(in.leaf.max) + " × (" + terms + ") / " + std::to_string(answered) + " = " + show(points(in));
 }
