@@ -20,14 +20,14 @@ CsvReader::CsvReader(std::string_view text) : text_(text) {
 bool CsvReader::next(CsvRecord& record) {
   while (pos_ < text_.size()) {
     record.fields.clear();
-    unescaped_.clear();
     scratch_.clear();
     ++row_;
     record.row = row_;
     record.line = line_;
-    // Field boundaries as (begin, end) into text_, or into scratch_ when unescaped.
-    std::vector<std::pair<std::size_t, std::size_t>> spans;
-    std::vector<bool> in_scratch;
+    auto& spans = spans_;
+    auto& in_scratch = in_scratch_;
+    spans.clear();
+    in_scratch.clear();
     bool end_of_record = false;
     while (!end_of_record) {
       if (pos_ < text_.size() && text_[pos_] == '"') {
@@ -58,7 +58,7 @@ bool CsvReader::next(CsvRecord& record) {
           return false;
         }
         spans.emplace_back(begin, scratch_.size());
-        in_scratch.push_back(true);
+        in_scratch.push_back(1);
         if (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
           error_ = "unexpected text after a closing quote (write \"\" for a quote inside a quoted field)";
           error_row_ = row_;
@@ -67,17 +67,20 @@ bool CsvReader::next(CsvRecord& record) {
         }
       } else {
         const std::size_t begin = pos_;
-        while (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
-          if (text_[pos_] == '"') {
-            error_ = "a quote inside an unquoted field (quote the whole field and double the quote)";
-            error_row_ = row_;
-            error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
-            return false;
-          }
-          ++pos_;
+        // The hot loop of every load: scan with local pointers until a delimiter.
+        const char* p = text_.data() + pos_;
+        const char* const end = text_.data() + text_.size();
+        const char sep = separator_;
+        while (p != end && *p != sep && *p != '\n' && *p != '\r' && *p != '"') ++p;
+        pos_ = static_cast<std::size_t>(p - text_.data());
+        if (p != end && *p == '"') {
+          error_ = "a quote inside an unquoted field (quote the whole field and double the quote)";
+          error_row_ = row_;
+          error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
+          return false;
         }
         spans.emplace_back(begin, pos_);
-        in_scratch.push_back(false);
+        in_scratch.push_back(0);
       }
       if (pos_ >= text_.size()) {
         end_of_record = true;
@@ -92,9 +95,9 @@ bool CsvReader::next(CsvRecord& record) {
     }
     for (std::size_t i = 0; i < spans.size(); ++i) {
       const auto [b, e] = spans[i];
-      record.fields.push_back(in_scratch[i] ? std::string_view(scratch_).substr(b, e - b) : text_.substr(b, e - b));
+      record.fields.push_back(in_scratch[i] != 0 ? std::string_view(scratch_).substr(b, e - b) : text_.substr(b, e - b));
     }
-    const bool empty = record.fields.size() == 1 && record.fields[0].empty() && !in_scratch[0];
+    const bool empty = record.fields.size() == 1 && record.fields[0].empty() && in_scratch[0] == 0;
     if (empty) continue;  // a blank line is skipped (it still counts as a row, as in a spreadsheet)
     return true;
   }

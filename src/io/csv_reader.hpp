@@ -38,8 +38,11 @@ class CsvReader {
   std::uint32_t row_ = 0;
   std::uint32_t line_ = 1;
   char separator_ = ',';
-  std::string scratch_;
-  std::vector<std::pair<std::size_t, std::size_t>> unescaped_;  // (field, offset into scratch_)
+  std::string scratch_;  // unescaped quoted fields of the current record
+  // Field boundaries of the current record, into text_ or (quoted) into scratch_; kept
+  // between records so that reading allocates nothing per row.
+  std::vector<std::pair<std::size_t, std::size_t>> spans_;
+  std::vector<char> in_scratch_;
   std::string error_;
   std::uint32_t error_row_ = 0;
   std::uint32_t error_column_ = 0;

@@ -162,6 +162,10 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     if (bad) return;
   }
   const std::size_t width = header.size();
+  // One value per row (long form) or per criterion column (wide form): reserve for them.
+  const auto rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
+  out.reserve(long_form ? rows : rows * wide_columns.size());
+  SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
   while (reader.next(rec)) {
     if (rec.fields.size() != width) {
       out.add_diagnostic(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), width) + 1), Severity::error, {},
@@ -169,6 +173,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
                                         std::to_string(width)});
       continue;
     }
+    where.line = rec.row;
     Stage st = Stage::appraisal;
     if (stage >= 0) {
       const auto s = parse_stage(rec.fields[static_cast<std::size_t>(stage)]);
@@ -182,13 +187,15 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     }
     const std::string_view u = rec.fields[static_cast<std::size_t>(unit)];
     if (long_form) {
-      out.add_value(u, rec.fields[static_cast<std::size_t>(criterion)], rec.fields[static_cast<std::size_t>(value)], st,
-                    at(file, rec.row, static_cast<std::size_t>(value) + 1), decimal_comma);
+      where.column = static_cast<std::uint32_t>(value) + 1;
+      out.add_value(u, rec.fields[static_cast<std::size_t>(criterion)], rec.fields[static_cast<std::size_t>(value)], st, where,
+                    decimal_comma);
     } else {
       for (const int c : wide_columns) {
         const std::string_view v = rec.fields[static_cast<std::size_t>(c)];
         if (detail::trim(v).empty()) continue;  // an empty cell is no evidence
-        out.add_value(u, header[static_cast<std::size_t>(c)], v, st, at(file, rec.row, static_cast<std::size_t>(c) + 1), decimal_comma);
+        where.column = static_cast<std::uint32_t>(c) + 1;
+        out.add_value(u, header[static_cast<std::size_t>(c)], v, st, where, decimal_comma);
       }
     }
   }
@@ -214,12 +221,17 @@ Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::s
                                        const std::string& evidence_path, EvaluationOptions options) {
   std::vector<Diagnostic> problems;
   Diagnostic problem;
-  const auto units = detail::read_file_text(units_path, max_table_bytes, problem);
+  std::optional<std::string> units = detail::read_file_text(units_path, max_table_bytes, problem);
   if (!units) problems.push_back(problem);
-  const auto evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
+  std::optional<std::string> evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
   if (!evidence) problems.push_back(problem);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
-  return parse_tables(criteria, *units, *evidence, units_path, evidence_path, options);
+  EvaluationBuilder builder(criteria, options);
+  const bool units_read = read_units(*units, units_path, builder);
+  units.reset();
+  if (units_read) read_evidence(criteria, *evidence, evidence_path, builder);
+  evidence.reset();  // the values keep what they need: free the file before building
+  return std::move(builder).build();
 }
 
 Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,

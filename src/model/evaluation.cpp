@@ -124,13 +124,16 @@ struct EvaluationBuilder::State {
 
   unsigned file_index(const std::string& file) {
     auto& files = data->files;
+    if (!files.empty() && files[last_file] == file) return last_file;  // rows come file by file
     for (std::size_t i = 0; i < files.size(); ++i)
-      if (files[i] == file) return static_cast<unsigned>(i);
+      if (files[i] == file) return last_file = static_cast<unsigned>(i);
     // Locations can name a fixed number of files; further ones share the last slot.
     if (files.size() >= detail::max_value_files) return detail::max_value_files - 1;
     files.push_back(file);
-    return static_cast<unsigned>(files.size() - 1);
+    last_file = static_cast<unsigned>(files.size() - 1);
+    return last_file;
   }
+  unsigned last_file = 0;
 };
 
 EvaluationBuilder::EvaluationBuilder(CriteriaSet criteria, EvaluationOptions options) : state_(std::make_unique<State>()) {
@@ -182,7 +185,7 @@ void EvaluationBuilder::reserve(std::size_t values) {
 }
 
 void EvaluationBuilder::add_value(std::string_view unit, std::string_view criterion, std::string_view value, Stage stage,
-                                  SourceLocation where, bool decimal_comma) {
+                                  const SourceLocation& where, bool decimal_comma) {
   State& s = *state_;
   s.ensure_slots();
   detail::EvaluationData& d = *s.data;

@@ -23,6 +23,18 @@ constexpr std::int64_t pow10(int n) noexcept {
 /// den must be non-zero. This is the single place where scores are rounded.
 inline Decimal round_quotient(int128 num, int128 den, int places, RoundingMode mode) noexcept {
   if (den < 0) { num = -num; den = -den; }
+  // Most quotients fit in 64 bits, where division is several times cheaper.
+  constexpr int128 limit = static_cast<int128>(1) << 62;
+  const std::int64_t unit64 = pow10(Decimal::digits - places);
+  if (num < limit && num > -limit && den < limit / unit64) {
+    const bool neg = num < 0;
+    const auto n = static_cast<std::int64_t>(neg ? -num : num);
+    const std::int64_t u = unit64 * static_cast<std::int64_t>(den);
+    std::int64_t q = n / u;
+    const std::int64_t twice = 2 * (n % u);
+    if (twice > u || (twice == u && (mode == RoundingMode::half_up || (q % 2) != 0))) ++q;
+    return Decimal::from_raw(neg ? -q * unit64 : q * unit64);
+  }
   const bool negative = num < 0;
   if (negative) num = -num;
   const int128 unit = static_cast<int128>(pow10(Decimal::digits - places)) * den;
@@ -36,6 +48,13 @@ inline Decimal round_quotient(int128 num, int128 den, int places, RoundingMode m
 
 inline Decimal round_quotient(int128 num, int128 den, Rounding r) noexcept {
   return round_quotient(num, den, r.places, r.mode);
+}
+
+/// `value` rounded to the set's places; values already on that grid (almost all) are
+/// returned without dividing.
+inline Decimal on_grid(Decimal value, Rounding r) noexcept {
+  if (r.places >= Decimal::digits || value.raw() % pow10(Decimal::digits - r.places) == 0) return value;
+  return round_quotient(value.raw(), 1, r);
 }
 
 inline int128 gcd128(int128 a, int128 b) noexcept {

@@ -8,12 +8,6 @@ namespace cchc {
 inline namespace v1 {
 namespace detail {
 
-std::string_view trim(std::string_view s) noexcept {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
 namespace {
 bool equals_ignore_case(std::string_view a, std::string_view b) noexcept {
   if (a.size() != b.size()) return false;
@@ -35,7 +29,7 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
   }
   bool negative = false;
   if (!s.empty() && s.front() == '-') { negative = true; s.remove_prefix(1); }
-  {
+  if (!s.empty() && !is_digit(s.front())) {  // words are rare: look for them only when no digit comes first
     std::string_view bare = s;
     if (!bare.empty() && (bare.front() == '.' || bare.front() == '+')) bare.remove_prefix(1);
     if (equals_ignore_case(bare, "nan") || equals_ignore_case(bare, "inf") || equals_ignore_case(bare, "infinity")) {

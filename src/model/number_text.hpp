@@ -30,7 +30,12 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
 /// "expected a number" phrased for the error: what was wrong with the text.
 std::string describe(NumberError error);
 
-std::string_view trim(std::string_view s) noexcept;
+/// Without surrounding spaces and tabs (inline: it runs several times per evidence row).
+inline std::string_view trim(std::string_view s) noexcept {
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+  return s;
+}
 
 }  // namespace detail
 }  // namespace v1

@@ -26,12 +26,12 @@ std::string bound_text(const Bound& b, TierScale scale) {
 }
 
 // points: the council's figure, rounded to the set's places.
-Decimal PointsKind::points(const LeafInput& in) noexcept { return value_of(in).rounded(in.rounding); }
+Decimal PointsKind::points(const LeafInput& in) noexcept { return on_grid(value_of(in), in.rounding); }
 std::string PointsKind::reason(const LeafInput& in) { return "points entered: " + show(value_of(in)); }
 
 // options: the chosen option's points.
 Decimal OptionsKind::points(const LeafInput& in) noexcept {
-  return in.leaf.rule.options[static_cast<std::size_t>(in.value.number)].points.rounded(in.rounding);
+  return on_grid(in.leaf.rule.options[static_cast<std::size_t>(in.value.number)].points, in.rounding);
 }
 std::string OptionsKind::reason(const LeafInput& in) {
   const Option& o = in.leaf.rule.options[static_cast<std::size_t>(in.value.number)];
@@ -49,7 +49,7 @@ const Tier* matching_tier(const LeafInput& in) noexcept {
 }  // namespace
 Decimal TiersKind::points(const LeafInput& in) noexcept {
   const Tier* t = matching_tier(in);
-  return t == nullptr ? Decimal() : t->points.rounded(in.rounding);
+  return t == nullptr ? Decimal() : on_grid(t->points, in.rounding);
 }
 std::string TiersKind::reason(const LeafInput& in) {
   const Tier* t = matching_tier(in);
@@ -74,7 +74,7 @@ std::string ProportionalKind::reason(const LeafInput& in) {
 Decimal DeductKind::points(const LeafInput& in) noexcept {
   const int128 count = in.value.number / Decimal::scale;
   const int128 left = static_cast<int128>(in.leaf.max.raw()) - count * in.leaf.rule.per.raw();
-  return left <= 0 ? Decimal() : Decimal::from_raw(static_cast<std::int64_t>(left)).rounded(in.rounding);
+  return left <= 0 ? Decimal() : on_grid(Decimal::from_raw(static_cast<std::int64_t>(left)), in.rounding);
 }
 std::string DeductKind::reason(const LeafInput& in) {
   const std::int64_t count = in.value.number / Decimal::scale;

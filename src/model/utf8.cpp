@@ -1,5 +1,7 @@
 #include "model/utf8.hpp"
 
+#include <cstring>
+
 namespace cchc {
 inline namespace v1 {
 namespace detail {
@@ -10,6 +12,18 @@ TextProblem check_text(std::string_view text) noexcept {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
   const std::size_t n = text.size();
   for (std::size_t i = 0; i < n;) {
+    // Fast path: eight ASCII bytes with no NUL and no newline are all fine.
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, s + i, 8);
+      constexpr std::uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+      const std::uint64_t nl = w ^ (ones * '\n');
+      const bool zero_or_nl = (((w - ones) & ~w) | ((nl - ones) & ~nl)) & highs;
+      if ((w & highs) == 0 && !zero_or_nl) {
+        i += 8;
+        continue;
+      }
+    }
     const unsigned char c = s[i];
     const auto column = static_cast<std::uint32_t>(i - line_start + 1);
     if (c == 0) return {line, column, "NUL byte in text (is this a binary or UTF-16 file?)"};

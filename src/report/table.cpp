@@ -91,20 +91,24 @@ void render_csv(std::ostream& out, const Table& t, bool header) {
 
 void write_json_string(std::ostream& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  out << '"';
-  for (unsigned char c : s) {
+  out.put('"');
+  std::size_t run = 0;  // start of the current run of characters that need no escape
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    run = i + 1;
     switch (c) {
       case '"': out << "\\\""; break;
       case '\\': out << "\\\\"; break;
       case '\n': out << "\\n"; break;
       case '\r': out << "\\r"; break;
       case '\t': out << "\\t"; break;
-      default:
-        if (c < 0x20) out << "\\u00" << hex[c >> 4] << hex[c & 15];
-        else out << static_cast<char>(c);
+      default: out << "\\u00" << hex[c >> 4] << hex[c & 15];
     }
   }
-  out << '"';
+  out.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
+  out.put('"');
 }
 
 }  // namespace detail

@@ -26,14 +26,40 @@ const char* to_string(NodeStatus status) noexcept {
 
 namespace {
 
-// What is the same for every unit: the survey nodes whose points make the survey share.
+// What is the same for every unit, compiled once per call into flat arrays the scorer can
+// stream through (a Criterion carries titles and rules; scoring needs a few numbers).
+struct PlanNode {
+  std::int64_t max = 0;      // raw
+  std::int64_t weight = 0;   // raw, under a weighted_mean parent
+  NodeIndex parent = 0;
+  std::uint32_t first_child = 0;  // into Plan::children
+  std::uint32_t child_count = 0;
+  bool weighted_mean = false;
+  bool full_points = false;  // na: full_points
+};
+
 struct Plan {
+  std::vector<PlanNode> nodes;
+  std::vector<NodeIndex> children;
   std::vector<NodeIndex> survey_tops;  // top-most survey nodes reached through sums only
 };
 
 Plan make_plan(const CriteriaSet& set) {
   Plan plan;
   const auto& nodes = set.nodes();
+  plan.nodes.resize(nodes.size());
+  for (NodeIndex i = 0; i < nodes.size(); ++i) {
+    const Criterion& c = nodes[i];
+    PlanNode& p = plan.nodes[i];
+    p.max = c.max.raw();
+    p.weight = c.weight ? c.weight->raw() : 0;
+    p.parent = c.parent;
+    p.first_child = static_cast<std::uint32_t>(plan.children.size());
+    p.child_count = static_cast<std::uint32_t>(c.children.size());
+    plan.children.insert(plan.children.end(), c.children.begin(), c.children.end());
+    p.weighted_mean = c.aggregate == Aggregate::weighted_mean;
+    p.full_points = c.na == NotApplicable::full_points;
+  }
   for (NodeIndex i = 1; i < nodes.size(); ++i) {
     const Criterion& c = nodes[i];
     if (c.source != PointSource::survey || nodes[c.parent].source == PointSource::survey) continue;
@@ -52,26 +78,32 @@ Plan make_plan(const CriteriaSet& set) {
 void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t unit, const std::int32_t* latest,
                 Stage adjustment_stage, Scorecard& card) {
   const CriteriaSet& set = d.criteria;
-  const std::vector<Criterion>& nodes = set.nodes();
   const Rounding rounding = set.rounding();
-  const std::size_t n = nodes.size();
+  const std::size_t n = plan.nodes.size();
+  const PlanNode* nodes = plan.nodes.data();
+  const NodeIndex* children = plan.children.data();
   card.unit = unit;
-  card.nodes.assign(n, NodeScore{});
+  card.nodes.resize(n);
   NodeScore* out = card.nodes.data();
 
   // Top-down: a node inside a node whose points were given is covered.
+  out[0] = NodeScore{};
   for (std::size_t i = 1; i < n; ++i) {
-    const NodeScore& parent = out[nodes[i].parent];
-    if (parent.status == NodeStatus::given || parent.status == NodeStatus::covered) {
-      out[i].status = NodeStatus::covered;
-      out[i].max = nodes[i].max;
-    } else if (!nodes[i].is_leaf() && latest[i] != detail::no_value) {
-      out[i].status = NodeStatus::given;
+    const NodeStatus parent = out[nodes[i].parent].status;
+    NodeScore& s = out[i];
+    s.points = Decimal();
+    s.stage = Stage::appraisal;
+    if (parent == NodeStatus::given || parent == NodeStatus::covered) {
+      s.status = NodeStatus::covered;
+      s.max = Decimal::from_raw(nodes[i].max);
+    } else {
+      s.status = nodes[i].child_count != 0 && latest[i] != detail::no_value ? NodeStatus::given : NodeStatus::scored;
+      s.max = Decimal();
     }
   }
   // Bottom-up: children have larger indices than their parent in pre-order.
   for (std::size_t i = n; i-- > 0;) {
-    const Criterion& c = nodes[i];
+    const PlanNode& c = nodes[i];
     NodeScore& s = out[i];
     if (s.status == NodeStatus::covered) continue;
     const std::int32_t vi = latest[i];
@@ -79,38 +111,40 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
       const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
       s.stage = v.stage();
       if (v.kind() == ValueKind::not_applicable) {
-        s.status = c.na == NotApplicable::full_points ? NodeStatus::full_points : NodeStatus::not_applicable;
-        s.points = s.status == NodeStatus::full_points ? c.max : Decimal();
-        s.max = s.status == NodeStatus::full_points ? c.max : Decimal();
+        s.status = c.full_points ? NodeStatus::full_points : NodeStatus::not_applicable;
+        s.points = c.full_points ? Decimal::from_raw(c.max) : Decimal();
+        s.max = s.points;
         continue;
       }
       // The value's points were computed under its rule when it was validated.
-      s.max = c.max;
+      s.max = Decimal::from_raw(c.max);
       s.points = Decimal::from_raw(v.points);
-      s.status = c.is_leaf() ? NodeStatus::scored : NodeStatus::given;
+      s.status = c.child_count == 0 ? NodeStatus::scored : NodeStatus::given;
       continue;
     }
-    if (c.is_leaf()) {  // no evidence: only possible when gaps are scored as zero
+    if (c.child_count == 0) {  // no evidence: only possible when gaps are scored as zero
       s.status = NodeStatus::missing;
-      s.max = c.max;
+      s.max = Decimal::from_raw(c.max);
       s.points = Decimal();
       continue;
     }
     s.status = NodeStatus::scored;
-    if (c.aggregate == Aggregate::sum) {
-      Decimal points, max;
-      for (NodeIndex ch : c.children) {
-        points += out[ch].points;
-        max += out[ch].max;
+    const NodeIndex* first = children + c.first_child;
+    const NodeIndex* last = first + c.child_count;
+    if (!c.weighted_mean) {
+      std::int64_t points = 0, max = 0;
+      for (const NodeIndex* k = first; k != last; ++k) {
+        points += out[*k].points.raw();
+        max += out[*k].max.raw();
       }
-      s.points = points;
-      s.max = max;
+      s.points = Decimal::from_raw(points);
+      s.max = Decimal::from_raw(max);
     } else {
       detail::WeightedMean mean;
-      for (NodeIndex ch : c.children)
-        if (out[ch].max > Decimal()) mean.add(*nodes[ch].weight, out[ch].points, out[ch].max);
-      s.max = mean.empty() ? Decimal() : c.max;
-      s.points = mean.result(c.max, rounding);
+      for (const NodeIndex* k = first; k != last; ++k)
+        if (out[*k].max > Decimal()) mean.add(Decimal::from_raw(nodes[*k].weight), out[*k].points, out[*k].max);
+      s.max = mean.empty() ? Decimal() : Decimal::from_raw(c.max);
+      s.points = mean.result(Decimal::from_raw(c.max), rounding);
     }
     if (s.max == Decimal()) s.status = NodeStatus::not_applicable;
   }

@@ -6,7 +6,7 @@
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
-#include <sstream>
+#include <functional>
 
 #include <CLI/CLI.hpp>
 
@@ -95,8 +95,8 @@ cchc::ReportOptions report_options(const Output& o) {
   return r;
 }
 
-int emit(const Output& o, const std::string& content) {
-  const std::string problem = cchc_tool::write_output(o.path, content);
+int emit(const Output& o, const std::function<void(std::ostream&)>& write) {
+  const std::string problem = cchc_tool::write_output(o.path, write);
   if (problem.empty()) return 0;
   std::cerr << "cchc: error: " << problem << '\n';
   return exit_invalid;
@@ -159,56 +159,47 @@ int main(int argc, char** argv) {
   try {
     if (*validate_cmd) return validate(validate_path);
 
-    auto run = [](const Inputs& in, const Output& o, auto&& body) -> int {
+    // `check` refuses a bad request (an unknown --unit) before any output is opened;
+    // `body` writes the report straight into the output.
+    auto run = [](const Inputs& in, const Output& o, auto&& check, auto&& body) -> int {
       const auto loaded = load(in);
       if (!loaded) return exit_invalid;
-      std::ostringstream text;
-      const int status = body(*loaded, *cchc::parse_format(o.format), report_options(o), text);
+      const int status = check(*loaded);
       if (status != 0) return status;
-      return emit(o, text.str());
+      return emit(o, [&](std::ostream& out) { body(*loaded, *cchc::parse_format(o.format), report_options(o), out); });
+    };
+    auto no_check = [](const Loaded&) { return 0; };
+    // The unit named by --unit, checked against the units file.
+    auto unit_check = [](const std::string& code, const std::string& units_file, std::optional<std::size_t>& found) {
+      return [&code, &units_file, &found](const Loaded& l) {
+        if (code.empty()) return 0;
+        found = l.evaluation.find_unit(code);
+        if (found) return 0;
+        std::cerr << units_file << ": error: no unit with code '" << code << "'\n";
+        return exit_invalid;
+      };
     };
 
+    std::optional<std::size_t> unit;
     if (*rank_cmd)
-      return run(rank_in, rank_out, [](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+      return run(rank_in, rank_out, no_check, [](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
         cchc::write_ranking(out, l.evaluation, l.cards, l.ranking, f, r);
-        return 0;
       });
     if (*explain_cmd)
-      return run(explain_in, explain_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-        const auto unit = l.evaluation.find_unit(explain_unit);
-        if (!unit) {
-          std::cerr << explain_in.units << ": error: no unit with code '" << explain_unit << "'\n";
-          return exit_invalid;
-        }
-        cchc::write_scorecard(out, l.evaluation, l.cards[*unit], l.ranking, f, r);
-        return 0;
-      });
+      return run(explain_in, explain_out, unit_check(explain_unit, explain_in.units, unit),
+                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+                   cchc::write_scorecard(out, l.evaluation, l.cards[*unit], l.ranking, f, r);
+                 });
     if (*gaps_cmd)
-      return run(gaps_in, gaps_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-        std::optional<std::size_t> only;
-        if (!gaps_unit.empty()) {
-          only = l.evaluation.find_unit(gaps_unit);
-          if (!only) {
-            std::cerr << gaps_in.units << ": error: no unit with code '" << gaps_unit << "'\n";
-            return exit_invalid;
-          }
-        }
-        cchc::write_gaps(out, l.evaluation, l.cards, l.ranking, only, f, r);
-        return 0;
-      });
+      return run(gaps_in, gaps_out, unit_check(gaps_unit, gaps_in.units, unit),
+                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+                   cchc::write_gaps(out, l.evaluation, l.cards, l.ranking, unit, f, r);
+                 });
     if (*dev_cmd)
-      return run(dev_in, dev_out, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-        std::optional<std::size_t> only;
-        if (!dev_unit.empty()) {
-          only = l.evaluation.find_unit(dev_unit);
-          if (!only) {
-            std::cerr << dev_in.units << ": error: no unit with code '" << dev_unit << "'\n";
-            return exit_invalid;
-          }
-        }
-        cchc::write_deviations(out, l.evaluation, only, f, r);
-        return 0;
-      });
+      return run(dev_in, dev_out, unit_check(dev_unit, dev_in.units, unit),
+                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+                   cchc::write_deviations(out, l.evaluation, unit, f, r);
+                 });
   } catch (const cchc::Error& e) {
     print(e.diagnostics());
     return exit_invalid;

@@ -109,7 +109,7 @@ class CCHC_API EvaluationBuilder {
   /// `criterion` is a node id or an adjustment id; `value` as a clerk writes it ("0,98",
   /// "97,5%", "kip_thoi", "A=12;B=5", "na"). `decimal_comma` accepts "0,98".
   void add_value(std::string_view unit, std::string_view criterion, std::string_view value,
-                 Stage stage = Stage::appraisal, SourceLocation where = {},
+                 Stage stage = Stage::appraisal, const SourceLocation& where = {},
                  bool decimal_comma = false);
   /// Records a problem found by a reader (a bad row) so that build() reports it with the rest.
   /// `input_incomplete`: the reader could not read all the evidence (a refused header, a

@@ -1,0 +1,309 @@
+// Reading units and evidence: long and wide form, ',' and ';' (with a decimal comma), BOM,
+// CRLF, quoting, the three stages, values at an interior node, `na`, and percentages.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace cchc;
+using cchc_test::dec;
+using cchc_test::evaluation_from;
+using cchc_test::messages;
+using cchc_test::score_all;
+using cchc_test::set_from;
+
+namespace {
+
+// 1.2 is proportional on a rate (max 4), 2.1 a survey with A=1, B=0.5, C=0 (max 10).
+const char* const set_yaml = R"(schema: cchc/criteria@1
+id: bang-chung
+title: "Bằng chứng"
+max: 20
+adjustments: [{id: thuong, title: "Điểm thưởng", kind: bonus, max: 1}]
+fields:
+  - id: "1"
+    title: "Chỉ đạo, điều hành"
+    max: 10
+    criteria:
+      - {id: "1.1", title: "Kế hoạch", max: 2, rule: {options: {kip_thoi: 2, cham: 1, khong: 0}}}
+      - {id: "1.2", title: "Tỷ lệ hồ sơ đúng hạn", max: 4, rule: {proportional: {target: 1}}}
+      - {id: "1.3", title: "Báo cáo", max: 4, na: exclude, rule: {points: {step: 0.5}}}
+  - id: "2"
+    title: "Khảo sát"
+    source: survey
+    max: 10
+    criteria:
+      - {id: "2.1", title: "Hài lòng", max: 10, rule: {survey: {answers: {A: 1, B: 0.5, C: 0}}}}
+)";
+
+const char* const one_unit = "code,name\nU1,Sở Tài chính\n";
+
+}  // namespace
+
+TEST_CASE("long form, comma separated") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, one_unit,
+                           "unit,criterion,value\n"
+                           "U1,1.1,kip_thoi\n"
+                           "U1,1.2,0.975\n"
+                           "U1,1.3,3.5\n"
+                           "U1,2.1,A=6;B=2;C=2\n");
+  // 1.1 kip_thoi = 2; 1.2 = 4 × 0.975 = 3.9; 1.3 = 3.5; 2.1 = 10 × (6×1 + 2×0.5 + 2×0) / 10 = 7
+  CHECK(s.points("U1", "1.1") == "2");
+  CHECK(s.points("U1", "1.2") == "3.9");
+  CHECK(s.points("U1", "1.3") == "3.5");
+  CHECK(s.points("U1", "2.1") == "7");
+  // total 2 + 3.9 + 3.5 + 7 = 16.4 of 20 = 82%
+  CHECK(s.total("U1") == "16.4");
+  CHECK(s.index("U1") == "82");
+  CHECK(s.card("U1").survey.to_string() == "7");
+  CHECK(s.card("U1").appraisal.to_string() == "9.4");
+
+  const auto v = s.evaluation.value(0, *set.find("1.2"));
+  REQUIRE(v.has_value());
+  CHECK(v->kind == ValueKind::number);
+  CHECK(v->number == dec("0.975"));
+  CHECK(v->text == "0.975");
+  CHECK(v->stage == Stage::appraisal);
+  CHECK(v->location.file == "evidence.csv");
+  CHECK(v->location.line == 3);    // the header is line 1
+  CHECK(v->location.column == 3);  // the value column
+
+  const auto answers = s.evaluation.value(0, *set.find("2.1"));
+  REQUIRE(answers.has_value());
+  CHECK(answers->kind == ValueKind::answers);
+  REQUIRE(answers->answers.size() == 3);
+  CHECK(answers->answers[1].answer == "B");
+  CHECK(answers->answers[1].count == 2);
+  const auto option = s.evaluation.value(0, *set.find("1.1"));
+  REQUIRE(option.has_value());
+  CHECK(option->kind == ValueKind::option);
+  CHECK(option->option == 0);
+}
+
+TEST_CASE("semicolon separated with a decimal comma, and 97,5%") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, "code;name\nU1;Sở Tài chính\nU2;Sở Xây dựng\n",
+                           "unit;criterion;value\n"
+                           "U1;1.1;cham\n"
+                           "U1;1.2;0,98\n"
+                           "U1;1.3;2,5\n"
+                           "U1;2.1;0,75\n"
+                           "U2;1.1;khong\n"
+                           "U2;1.2;97,5%\n"
+                           "U2;1.3;4\n"
+                           "U2;2.1;A=1,B=1,C=2\n");
+  // U1: 1 + 4 × 0.98 = 3.92 + 2.5 + 10 × 0.75 = 7.5 → 1 + 3.92 + 2.5 + 7.5 = 14.92 of 20 = 74.6%
+  CHECK(s.points("U1", "1.2") == "3.92");
+  CHECK(s.points("U1", "2.1") == "7.5");
+  CHECK(s.total("U1") == "14.92");
+  CHECK(s.index("U1") == "74.6");
+  // U2: 0 + 4 × 0.975 = 3.9 + 4 + 10 × (1 + 0.5 + 0) / 4 = 3.75 → 11.65 of 20 = 58.25%.
+  // In a ';' file the answer counts are separated by ',' (a ';' would split the row).
+  CHECK(s.evaluation.value(1, *set.find("1.2"))->number == dec("0.975"));
+  CHECK(s.points("U2", "2.1") == "3.75");
+  CHECK(s.total("U2") == "11.65");
+  CHECK(s.index("U2") == "58.25");
+}
+
+TEST_CASE("a decimal comma in a comma-separated file is refused") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto loaded = try_parse_evaluation(set, one_unit,
+                                           "unit,criterion,value\nU1,1.1,cham\nU1,1.2,\"0,98\"\nU1,1.3,2\nU1,2.1,0.5\n",
+                                           "units.csv", "evidence.csv");
+  CHECK(messages(loaded) ==
+        std::vector<std::string>{"evidence.csv:3:3: error: unit 'U1', criterion '1.2': expected a rate (0..1, or a "
+                                 "percentage such as 97,5%): a number with a decimal point '.' (a decimal comma is "
+                                 "accepted only in ';'-separated files), found '0,98'",
+                                 // the refused value leaves 1.2 without evidence
+                                 "units.csv:2:1: error: unit 'U1' has no evidence for 1 leaf: 1.2 (or ask to score gaps "
+                                 "as zero)"});
+}
+
+TEST_CASE("a BOM and CRLF line ends are read as plain text") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, "\xEF\xBB\xBF" "code,name\r\nU1,Sở Tài chính\r\n",
+                           "\xEF\xBB\xBF" "unit,criterion,value\r\n"
+                           "U1,1.1,khong\r\n"
+                           "U1,1.2,1\r\n"
+                           "U1,1.3,4\r\n"
+                           "U1,2.1,A=10\r\n");
+  // 0 + 4 + 4 + 10 = 18 of 20 = 90%
+  CHECK(s.total("U1") == "18");
+  CHECK(s.index("U1") == "90");
+  CHECK(s.evaluation.units()[0].code == "U1");  // not "\xEF\xBB\xBFU1"
+  CHECK(s.evaluation.units()[0].name == "Sở Tài chính");  // no trailing '\r'
+  CHECK(s.evaluation.value(0, *set.find("1.3"))->location.line == 4);
+}
+
+TEST_CASE("quoted fields: separators, doubled quotes, extra columns") {
+  const CriteriaSet set = set_from(set_yaml);
+  const Evaluation ev = evaluation_from(set,
+                                        "code,name,ghi_chu\n"
+                                        "U1,\"Sở Kế hoạch, Đầu tư\",\"đã \"\"giải trình\"\"\"\n",
+                                        "unit,criterion,value\n"
+                                        "\"U1\",\"1.1\",\"kip_thoi\"\n"
+                                        "U1,1.2,\"0.5\"\n"
+                                        "U1,1.3,1\n"
+                                        "U1,2.1,\"A=1,B=1\"\n");
+  REQUIRE(ev.units().size() == 1);
+  CHECK(ev.units()[0].name == "Sở Kế hoạch, Đầu tư");
+  REQUIRE(ev.units()[0].extra.size() == 1);
+  CHECK(ev.units()[0].extra[0].first == "ghi_chu");
+  CHECK(ev.units()[0].extra[0].second == "đã \"giải trình\"");
+  CHECK(ev.value(0, *set.find("1.1"))->kind == ValueKind::option);
+  const auto survey = ev.value(0, *set.find("2.1"));
+  REQUIRE(survey.has_value());
+  CHECK(survey->answers[0].count == 1);
+  CHECK(survey->answers[1].count == 1);
+}
+
+// Blocked by a reader bug: evaluation_loader.cpp locates units and values by the record's
+// row number (CsvRecord::row), not its physical line (CsvRecord::line), so after a quoted
+// field spanning two lines every location is one line early (here 3, not 4), against
+// SourceLocation's contract in diagnostic.hpp. Un-skip when fixed.
+TEST_CASE("a unit's location is the physical line where its record starts" * doctest::skip()) {
+  const CriteriaSet set = set_from(set_yaml);
+  // U1's name spans lines 2 and 3, so U2's record starts on line 4.
+  const Evaluation ev = evaluation_from(set, "code,name\nU1,\"Sở Tài chính\nvà Kế hoạch\"\nU2,Sở Xây dựng\n",
+                                        "unit,criterion,value\nU1,1.1,cham\nU1,1.2,1\nU1,1.3,na\nU1,2.1,1\n"
+                                        "U2,1.1,cham\nU2,1.2,1\nU2,1.3,na\nU2,2.1,1\n");
+  CHECK(ev.units()[0].name == "Sở Tài chính\nvà Kế hoạch");
+  CHECK(ev.units()[1].location.line == 4);
+}
+
+TEST_CASE("stages: the latest present counts — earlier ones stay readable") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, one_unit,
+                           "unit,criterion,value,stage\n"
+                           "U1,1.1,kip_thoi,self\n"
+                           "U1,1.1,cham,appraisal\n"
+                           "U1,1.2,1,self\n"
+                           "U1,1.2,0.9,\n"          // an empty stage is the appraisal
+                           "U1,1.3,4,self\n"
+                           "U1,1.3,3,appraisal\n"
+                           "U1,1.3,3.5,appraisal2\n"
+                           "U1,2.1,A=10,self\n");   // only self-assessed: it counts
+  const NodeIndex n13 = *set.find("1.3");
+  CHECK(s.evaluation.value(0, n13)->number == dec("3.5"));
+  CHECK(s.evaluation.value(0, n13)->stage == Stage::appraisal2);
+  CHECK(s.evaluation.value(0, n13, Stage::self)->number == dec("4"));
+  CHECK(s.evaluation.value(0, n13, Stage::appraisal)->number == dec("3"));
+  CHECK_FALSE(s.evaluation.value(0, *set.find("1.1"), Stage::appraisal2).has_value());
+  CHECK(s.node("U1", "1.3").stage == Stage::appraisal2);
+  CHECK(s.node("U1", "1.2").stage == Stage::appraisal);
+  CHECK(s.node("U1", "2.1").stage == Stage::self);
+  // cham 1 + 4 × 0.9 = 3.6 + 3.5 + 10 = 18.1 of 20 = 90.5%
+  CHECK(s.points("U1", "1.1") == "1");
+  CHECK(s.points("U1", "1.2") == "3.6");
+  CHECK(s.total("U1") == "18.1");
+  CHECK(s.index("U1") == "90.5");
+}
+
+TEST_CASE("a value at an interior node stands for its subtree") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, one_unit, "unit,criterion,value\nU1,1,8.75\nU1,2.1,A=3;B=1\n");
+  CHECK(s.node("U1", "1").status == NodeStatus::given);
+  CHECK(s.points("U1", "1") == "8.75");
+  CHECK(s.node("U1", "1.2").status == NodeStatus::covered);
+  CHECK(s.node("U1", "1.3").status == NodeStatus::covered);
+  // 8.75 + 10 × (3 + 0.5) / 4 = 8.75 + 8.75 = 17.5 of 20 = 87.5%
+  CHECK(s.points("U1", "2.1") == "8.75");
+  CHECK(s.total("U1") == "17.5");
+  CHECK(s.max("U1") == "20");
+  CHECK(s.index("U1") == "87.5");
+}
+
+TEST_CASE("a value at a node and inside it is refused") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto loaded = try_parse_evaluation(set, one_unit, "unit,criterion,value\nU1,1,8.75\nU1,1.2,0.5\nU1,2.1,1\n",
+                                           "units.csv", "evidence.csv");
+  CHECK(messages(loaded) ==
+        std::vector<std::string>{"evidence.csv:3:3: error: unit 'U1': evidence at '1' (stage appraisal) gives its whole "
+                                 "subtree, so '1.2' inside it must not also be given at stage appraisal or later"});
+}
+
+TEST_CASE("na marks a leaf not applicable where the set allows it") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, one_unit, "unit,criterion,value\nU1,1.1,kip_thoi\nU1,1.2,1\nU1,1.3,na\nU1,2.1,A=10\n");
+  CHECK(s.evaluation.value(0, *set.find("1.3"))->kind == ValueKind::not_applicable);
+  CHECK(s.node("U1", "1.3").status == NodeStatus::not_applicable);
+  // 2 + 4 + 10 = 16 of 20 − 4 = 16: 100%
+  CHECK(s.max("U1") == "16");
+  CHECK(s.index("U1") == "100");
+
+  const auto refused = try_parse_evaluation(set, one_unit,
+                                            "unit,criterion,value\nU1,1.1,na\nU1,1.2,1\nU1,1.3,1\nU1,2.1,1\n",
+                                            "units.csv", "evidence.csv");
+  CHECK(messages(refused) ==
+        std::vector<std::string>{"evidence.csv:2:3: error: unit 'U1', criterion '1.1': criterion '1.1' cannot be "
+                                 "marked not applicable (the set gives it no 'na:')",
+                                 "units.csv:2:1: error: unit 'U1' has no evidence for 1 leaf: 1.1 (or ask to score gaps "
+                                 "as zero)"});
+}
+
+TEST_CASE("wide form: a column per criterion — an empty cell is no evidence") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, "code,name\nU1,Sở Tài chính\nU2,Sở Xây dựng\n",
+                           "unit,1.1,1.2,1.3,2.1,thuong\n"
+                           "U1,kip_thoi,0.975,3.5,A=6;B=2;C=2,0.5\n"
+                           "U2,cham,50%,na,A=1;C=1,\n");
+  // U1: 16.4 as in the long form, + bonus 0.5 = 16.9 of 20 = 84.5%
+  CHECK(s.total("U1") == "16.9");
+  CHECK(s.index("U1") == "84.5");
+  // U2: 1 + 4 × 0.5 = 2 + 10 × 1 / 2 = 5 → 8 of 16 (1.3 excluded) = 50%; no bonus
+  CHECK(s.total("U2") == "8");
+  CHECK(s.max("U2") == "16");
+  CHECK(s.index("U2") == "50");
+  CHECK_FALSE(s.evaluation.adjustment_value(1, 0).has_value());
+  const auto v = s.evaluation.value(0, *set.find("1.3"));
+  REQUIRE(v.has_value());
+  CHECK(v->location.line == 2);
+  CHECK(v->location.column == 4);
+}
+
+TEST_CASE("wide form with a stage column and a decimal comma") {
+  const CriteriaSet set = set_from(set_yaml);
+  const auto s = score_all(set, one_unit,
+                           "unit;stage;1.1;1.2;1.3;2.1\n"
+                           "U1;self;kip_thoi;1;4;0,9\n"
+                           "U1;appraisal;cham;0,8;3;\n");
+  // appraisal: cham 1, 4 × 0.8 = 3.2, 3; survey only self-assessed 10 × 0.9 = 9 → 16.2 of 20 = 81%
+  CHECK(s.total("U1") == "16.2");
+  CHECK(s.index("U1") == "81");
+}
+
+TEST_CASE("gaps are listed together, or scored as zero when asked") {
+  const CriteriaSet set = set_from(set_yaml);
+  const char* const evidence = "unit,criterion,value\nU1,1.1,cham\nU1,2.1,0.5\n";
+  CHECK(messages(try_parse_evaluation(set, one_unit, evidence, "units.csv", "evidence.csv")) ==
+        std::vector<std::string>{"units.csv:2:1: error: unit 'U1' has no evidence for 2 leaves: 1.2, 1.3 (or ask to "
+                                 "score gaps as zero)"});
+  EvaluationOptions zero;
+  zero.missing_as_zero = true;
+  const Evaluation ev = evaluation_from(set, one_unit, evidence, zero);
+  const auto cards = score(ev);
+  CHECK(cards[0].nodes[*set.find("1.2")].status == NodeStatus::missing);
+  // 1 + 0 + 0 + 5 = 6 of 20 = 30%
+  CHECK(cards[0].total.to_string() == "6");
+  CHECK(cards[0].index.to_string() == "30");
+}
+
+TEST_CASE("units: group, ranked and the extra columns") {
+  const CriteriaSet set = set_from(set_yaml);
+  const Evaluation ev = evaluation_from(set,
+                                        "code,name,group,ranked,ma_so_thue\n"
+                                        "U1,Sở Tài chính,so,true,0101\n"
+                                        "U2,Ban Quản lý,so,không,\n"
+                                        "U3,Công an tỉnh,tw,0,\n"
+                                        "U4,UBND huyện,,,\n",
+                                        "unit,1.1,1.2,1.3,2.1\nU1,cham,1,1,1\nU2,cham,1,1,1\nU3,cham,1,1,1\nU4,cham,1,1,1\n");
+  REQUIRE(ev.units().size() == 4);
+  CHECK(ev.units()[0].group == "so");
+  CHECK(ev.units()[0].ranked);
+  CHECK_FALSE(ev.units()[1].ranked);
+  CHECK_FALSE(ev.units()[2].ranked);
+  CHECK(ev.units()[3].ranked);  // an empty cell is the default
+  CHECK(ev.units()[3].group.empty());
+  CHECK(ev.units()[0].extra == std::vector<std::pair<std::string, std::string>>{{"ma_so_thue", "0101"}});
+  CHECK(ev.find_unit("U3") == std::optional<std::size_t>(2));
+}

@@ -1,0 +1,86 @@
+// weighted_mean: max × Σ wᵢ·(pointsᵢ/maxᵢ) / Σ wᵢ, as the PCI aggregates its sub-indices.
+#include <doctest/doctest.h>
+
+#include "support.hpp"
+
+using namespace cchc;
+using cchc_test::score_all;
+using cchc_test::set_from;
+
+namespace {
+
+// Ten PCI-like sub-indices on a 0..10 scale with the 2013–2016 weights (%).
+std::string pci_set(const char* max, const char* mode) {
+  const int weights[] = {5, 5, 20, 5, 10, 5, 5, 20, 20, 5};
+  std::string s = std::string("schema: cchc/criteria@1\nid: pci\ntitle: \"PCI\"\nmax: ") + max +
+                  "\naggregate: weighted_mean\nrounding: {places: 2, mode: " + mode + "}\nfields:\n";
+  for (int i = 0; i < 10; ++i)
+    s += "  - {id: c" + std::to_string(i + 1) + ", title: \"Chỉ số thành phần " + std::to_string(i + 1) +
+         "\", max: 10, weight: " + std::to_string(weights[i]) + "}\n";
+  return s;
+}
+const char* const pci_units = "code,name\nP,Tỉnh P\n";
+const char* const pci_evidence = "unit,c1,c2,c3,c4,c5,c6,c7,c8,c9,c10\nP,6.5,7,5.25,8,6,4.5,7.5,5,6.25,9\n";
+
+}  // namespace
+
+TEST_CASE("PCI weights 5,5,20,5,10,5,5,20,20,5 on a 100-point total") {
+  const auto s = score_all(set_from(pci_set("100", "half_up")), pci_units, pci_evidence);
+  // Σ w·s = 5×6.5 + 5×7 + 20×5.25 + 5×8 + 10×6 + 5×4.5 + 5×7.5 + 20×5 + 20×6.25 + 5×9
+  //       = 32.5 + 35 + 105 + 40 + 60 + 22.5 + 37.5 + 100 + 125 + 45 = 602.5
+  // total = 100 × Σ w·(s/10) / Σ w = 100 × 60.25 / 100 = 60.25 (= Σ w·s / 10, PCI's formula)
+  CHECK(s.total("P") == "60.25");
+  CHECK(s.max("P") == "100");
+  CHECK(s.index("P") == "60.25");
+}
+
+TEST_CASE("a weighted mean is rounded once, with the set's mode") {
+  // On a 10-point total: 10 × 60.25 / 100 = 6.025, a tie at 2 places.
+  const auto up = score_all(set_from(pci_set("10", "half_up")), pci_units, pci_evidence);
+  const auto even = score_all(set_from(pci_set("10", "half_even")), pci_units, pci_evidence);
+  CHECK(up.total("P") == "6.03");
+  CHECK(even.total("P") == "6.02");
+}
+
+TEST_CASE("a weighted_mean node inside a sum, children with different maxima") {
+  const auto s = score_all(set_from(R"(schema: cchc/criteria@1
+id: hon-hop
+title: "Hỗn hợp"
+max: 50
+fields:
+  - {id: "1", title: "Cộng", max: 10}
+  - id: "2"
+    title: "Bình quân có trọng số"
+    max: 40
+    aggregate: weighted_mean
+    criteria:
+      - {id: "2.1", title: "A", max: 10, weight: 1}
+      - {id: "2.2", title: "B", max: 20, weight: 3}
+)"),
+                           "code,name\nU,Đơn vị\n", "unit,1,2.1,2.2\nU,6,5,15\n");
+  // 40 × (1 × 5/10 + 3 × 15/20) / (1 + 3) = 40 × (0.5 + 2.25) / 4 = 27.5
+  CHECK(s.points("U", "2") == "27.5");
+  // 6 + 27.5 = 33.5 of 50 = 67%
+  CHECK(s.total("U") == "33.5");
+  CHECK(s.index("U") == "67");
+}
+
+TEST_CASE("under weighted_mean an excluded child drops out of the weights") {
+  const auto s = score_all(set_from(R"(schema: cchc/criteria@1
+id: loai-tru
+title: "Loại trừ"
+max: 10
+aggregate: weighted_mean
+fields:
+  - {id: a, title: A, max: 10, weight: 1}
+  - {id: b, title: B, max: 10, weight: 1}
+  - {id: c, title: C, max: 10, weight: 2, na: exclude}
+)"),
+                           "code,name\nU,Đơn vị\nV,Đơn vị 2\n", "unit,a,b,c\nU,5,10,na\nV,5,10,2.5\n");
+  // U: 10 × (1 × 0.5 + 1 × 1) / (1 + 1) = 7.5; the node keeps its max of 10.
+  CHECK(s.total("U") == "7.5");
+  CHECK(s.max("U") == "10");
+  CHECK(s.index("U") == "75");
+  // V: 10 × (0.5 + 1 + 2 × 0.25) / 4 = 10 × 2 / 4 = 5
+  CHECK(s.total("V") == "5");
+}
