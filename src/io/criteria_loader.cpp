@@ -163,9 +163,10 @@ class Reader {
   }
   bool visit() {
     if (++visited_ > max_nodes_visited) {
-      if (!budget_reported_) {
-        error(SourceLocation{file_, 0, 0}, "", "the document expands to more than " + std::to_string(max_nodes_visited) +
-                                                   " nodes (an alias bomb, or far too large for a criteria set)");
+      if (!budget_reported_) {  // always kept, even past the message limit: it explains the rest
+        diags_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, "",
+                                    "the document expands to more than " + std::to_string(max_nodes_visited) +
+                                        " nodes (an alias bomb, or far too large for a criteria set)"});
         budget_reported_ = true;
       }
       return false;
@@ -487,7 +488,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
   const SourceLocation at = value_at(*kind, *m);
   const Decimal zero;
   auto check_points = [&](Decimal p, const SourceLocation& where_, const std::string& label) {
-    if (p > node.max)
+    if (p > node.max && node.max > zero)  // a missing or bad max is reported already
       error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, above the leaf's max " + node.max.to_string());
     if (p.fractional_digits() > d.rounding.places)
       error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, with more decimals than rounding.places (" +
@@ -595,7 +596,6 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
       r.answers.push_back(AnswerWeight{ans.key, *w});
     }
   }
-  (void)zero;
 }
 
 void Reader::read_children(const YAML::Node& list, const SourceLocation& at, NodeIndex parent, CriteriaSetData& d,
@@ -605,7 +605,9 @@ void Reader::read_children(const YAML::Node& list, const SourceLocation& at, Nod
     error(at, "criteria", what + ": expected a list, found " + std::string(kind_name(list)));
     return;
   }
-  if (list.size() == 0) error(at, "criteria", what + ": the list is empty (leave the key out to make a leaf)");
+  if (list.size() == 0)
+    error(at, "criteria", parent == 0 ? what + ": the list is empty: a set needs at least one field"
+                                      : what + ": the list is empty (leave the key out to make a leaf)");
   for (std::size_t i = 0; i < list.size(); ++i) read_node(list[i], at, parent, d);
 }
 
@@ -638,7 +640,9 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
     c.title = text(*m, "title", self, true).value_or("");
     (void)text(*m, "description", self, false);
     c.max = number(*m, "max", self, true, {false, true, false}).value_or(Decimal());
-    if (m->find("weight") != nullptr) c.weight = number(*m, "weight", self, true, {false, true, false});
+    // A weight that is present but wrong is reported here; keep a placeholder so that the
+    // parent's check does not also call it missing.
+    if (m->find("weight") != nullptr) c.weight = number(*m, "weight", self, true, {false, true, false}).value_or(Decimal::from_int(1));
     if (const auto a = choice<Aggregate>(*m, "aggregate", self, {{"sum", Aggregate::sum}, {"weighted_mean", Aggregate::weighted_mean}}))
       c.aggregate = *a;
     if (const auto s = choice<PointSource>(*m, "source", self, {{"appraisal", PointSource::appraisal}, {"survey", PointSource::survey}})) {
@@ -740,7 +744,15 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
     else
       d->ranking.tie_break.push_back(it->second);
   }
-  if (dropped_ > 0) error(SourceLocation{file_, 0, 0}, "", std::to_string(dropped_) + " more errors not shown");
+  if (budget_reported_) {
+    // Everything else an expanding document produced is a consequence of the expansion.
+    diags_.erase(std::remove_if(diags_.begin(), diags_.end(),
+                                [](const Diagnostic& x) { return x.message.find("nodes (an alias bomb") == std::string::npos; }),
+                 diags_.end());
+    dropped_ = 0;
+  }
+  if (dropped_ > 0)
+    diags_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, "", std::to_string(dropped_) + " more errors not shown"});
   return d;
 }
 

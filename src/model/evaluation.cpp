@@ -95,6 +95,9 @@ std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std:
 
 namespace {
 constexpr std::size_t max_diagnostics = 500;
+// A cell whose only value was refused: not a gap (the refusal is reported). Only ever seen
+// by a builder whose build() fails.
+constexpr std::int32_t refused = -2;
 }
 
 struct EvaluationBuilder::State {
@@ -223,13 +226,15 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
 
   detail::InterpretedValue v = node ? detail::interpret_value(*node, set.rounding(), text, decimal_comma)
                                     : detail::interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
+  std::int32_t& head = node ? d.cells[u * d.node_count + node_index] : d.adjustment_cells[u * d.adjustment_count + *adjustment];
   if (!v.error.empty()) {
     s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
+    if (head == detail::no_value) head = refused;  // reported once: not also a gap
     return;
   }
+  if (head == refused) head = detail::no_value;
 
   // The cell's values are chained latest first; find where this stage goes.
-  std::int32_t& head = node ? d.cells[u * d.node_count + node_index] : d.adjustment_cells[u * d.adjustment_count + *adjustment];
   std::int32_t after = detail::no_value;  // the value this one follows in the chain (none: it becomes the head)
   std::int32_t next = head;
   while (next != detail::no_value && d.values[static_cast<std::size_t>(next)].stage() > stage) {
@@ -292,6 +297,10 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     std::vector<std::string> gaps;
     for (std::size_t i = 1; i < n;) {
       const std::int32_t head = d.latest(u, i);
+      if (head == refused) {
+        ++i;
+        continue;
+      }
       if (head != detail::no_value && !nodes[i].is_leaf()) {
         // A node's points stand for its subtree from the earliest stage they were given at;
         // values inside it are allowed only at earlier stages (a self-assessment of the
@@ -302,7 +311,7 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
         const Stage first_stage = d.values[static_cast<std::size_t>(earliest)].stage();
         for (std::size_t j = i + 1; j < subtree_end[i]; ++j) {
           const std::int32_t inner = d.latest(u, j);
-          if (inner == detail::no_value || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
+          if (inner < 0 || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
           const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
           s.report(d.location(sv), "criterion",
                    "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' (stage " + to_string(first_stage) +

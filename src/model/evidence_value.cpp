@@ -41,8 +41,9 @@ InterpretedValue number_value(Decimal d) {
 InterpretedValue rate(std::string_view text, bool decimal_comma) {
   const ParsedNumber n = parse_number(text, decimal_comma, true);
   if (!n.ok()) return refuse("expected a rate (0..1, or a percentage such as 97,5%): " + describe(n.error) + ", found " + quoted(text));
-  if (n.value < Decimal() || n.value > Decimal::from_int(1))
-    return refuse("rate " + quoted(text) + " is outside 0..1 (write 0.975 or 97.5%)");
+  if (n.value < Decimal()) return refuse("rate " + quoted(text) + " is negative; a rate is 0..1 or 0%..100%");
+  if (n.value > Decimal::from_int(1))
+    return refuse("rate " + quoted(text) + (n.percent ? " is above 100%" : " is above 1: write a rate as 0..1 (0.95) or as a percentage (95%)"));
   return number_value(n.value);
 }
 

@@ -12,9 +12,9 @@
 namespace cchc {
 inline namespace v1 {
 
-/// A 1-based position in a file. For CSV files `line` is the physical line where the
-/// record starts (the header is line 1) and `column` the 1-based field number.
-/// line == 0 means "the whole file".
+/// A 1-based position in a file. For CSV files `line` is the row as a spreadsheet shows it
+/// (the header is row 1; a quoted field spanning lines stays in one row) and `column` the
+/// 1-based field number. line == 0 means "the whole file".
 struct SourceLocation {
   std::string file;
   std::uint32_t line = 0;
