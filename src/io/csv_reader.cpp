@@ -1,5 +1,7 @@
 #include "io/csv_reader.hpp"
 
+#include <cstring>
+
 namespace cchc {
 inline namespace v1 {
 namespace detail {
@@ -24,6 +26,32 @@ bool CsvReader::next(CsvRecord& record) {
     ++row_;
     record.row = row_;
     record.line = line_;
+    // Fast path, for almost every row: a line without quotes splits at the separators.
+    {
+      const char* const begin = text_.data() + pos_;
+      const std::size_t left = text_.size() - pos_;
+      const auto* nl = static_cast<const char*>(std::memchr(begin, '\n', left));
+      const char* line_end = nl != nullptr ? nl : begin + left;
+      const char* content_end = line_end;
+      if (content_end != begin && content_end[-1] == '\r') --content_end;
+      const auto length = static_cast<std::size_t>(content_end - begin);
+      if (std::memchr(begin, '"', length) == nullptr && std::memchr(begin, '\r', length) == nullptr) {
+        const char* field = begin;
+        for (;;) {
+          const auto* sep = static_cast<const char*>(std::memchr(field, separator_, static_cast<std::size_t>(content_end - field)));
+          if (sep == nullptr) {
+            record.fields.emplace_back(field, static_cast<std::size_t>(content_end - field));
+            break;
+          }
+          record.fields.emplace_back(field, static_cast<std::size_t>(sep - field));
+          field = sep + 1;
+        }
+        pos_ = static_cast<std::size_t>(line_end - text_.data()) + (nl != nullptr ? 1 : 0);
+        if (nl != nullptr) ++line_;
+        if (record.fields.size() == 1 && record.fields[0].empty()) continue;  // a blank line
+        return true;
+      }
+    }
     auto& spans = spans_;
     auto& in_scratch = in_scratch_;
     spans.clear();

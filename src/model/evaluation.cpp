@@ -7,6 +7,7 @@
 #include "model/evidence_value.hpp"
 #include "model/number_text.hpp"
 #include "model/rule_kinds.hpp"
+#include "model/value_batch.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -95,9 +96,6 @@ std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std:
 
 namespace {
 constexpr std::size_t max_diagnostics = 500;
-// A cell whose only value was refused: not a gap (the refusal is reported). Only ever seen
-// by a builder whose build() fails.
-constexpr std::int32_t refused = -2;
 }
 
 struct EvaluationBuilder::State {
@@ -112,10 +110,6 @@ struct EvaluationBuilder::State {
     diagnostics.push_back(Diagnostic{std::move(where), Severity::error, std::move(key), std::move(message)});
   }
 
-  // Rows usually come grouped by unit: remember the last one looked up.
-  std::string last_unit_code;
-  std::size_t last_unit = 0;
-  bool has_last_unit = false;
 
   void ensure_slots() {
     if (slots_ready) return;
@@ -137,6 +131,8 @@ struct EvaluationBuilder::State {
     return last_file;
   }
   unsigned last_file = 0;
+  detail::UnitCache unit_cache;  // add_value's
+  detail::ValueBatch batch;      // add_value's, reused
 };
 
 EvaluationBuilder::EvaluationBuilder(CriteriaSet criteria, EvaluationOptions options) : state_(std::make_unique<State>()) {
@@ -190,93 +186,163 @@ void EvaluationBuilder::reserve(std::size_t values) {
 void EvaluationBuilder::add_value(std::string_view unit, std::string_view criterion, std::string_view value, Stage stage,
                                   const SourceLocation& where, bool decimal_comma) {
   State& s = *state_;
-  s.ensure_slots();
-  detail::EvaluationData& d = *s.data;
-  const CriteriaSet& set = d.criteria;
-  unit = detail::trim(unit);
-  criterion = detail::trim(criterion);
+  const detail::EvaluationData& d = detail::BuilderAccess::data_for_values(*this);
+  s.batch.clear();
+  detail::BuilderAccess::prepare(d, s.unit_cache, unit, criterion, value, stage, where, decimal_comma, s.batch);
+  detail::BuilderAccess::commit(*this, s.batch, where.file);
+}
 
-  std::size_t u = s.last_unit;
-  if (!s.has_last_unit || unit != s.last_unit_code) {
+namespace detail {
+
+const EvaluationData& BuilderAccess::data_for_values(EvaluationBuilder& builder) {
+  builder.state_->ensure_slots();
+  return *builder.state_->data;
+}
+
+void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::string_view unit, std::string_view criterion,
+                            std::string_view value, Stage stage, const SourceLocation& where, bool decimal_comma,
+                            ValueBatch& batch) {
+  const CriteriaSet& set = d.criteria;
+  unit = trim(unit);
+  criterion = trim(criterion);
+  auto problem = [&](const char* key, std::string message) {
+    batch.add_problem(Diagnostic{where, Severity::error, key, std::move(message)});
+  };
+
+  if (!cache.valid || unit != cache.code) {
     const auto it = d.unit_by_code.find(unit);
     if (it == d.unit_by_code.end()) {
-      s.report(where, "unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
+      problem("unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
       return;
     }
-    u = it->second;
-    s.last_unit = u;
-    s.last_unit_code.assign(unit);
-    s.has_last_unit = true;
+    cache.index = static_cast<std::uint32_t>(it->second);
+    cache.code.assign(unit);
+    cache.valid = true;
   }
+  const std::uint32_t u = cache.index;
   const std::optional<NodeIndex> found = criterion.empty() ? std::nullopt : set.find(criterion);
   const NodeIndex node_index = found.value_or(0);
   const Criterion* node = found ? &set.nodes()[node_index] : nullptr;
   std::optional<std::size_t> adjustment;
   if (node == nullptr) adjustment = set.find_adjustment(criterion);
   if (node == nullptr && !adjustment) {
-    s.report(where, "criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
+    problem("criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
     return;
   }
-  const std::string_view text = detail::trim(value);
-  if (text.size() > detail::max_value_text) {
-    s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': the value is longer than " +
-                                 std::to_string(detail::max_value_text) + " characters");
+  const std::string_view text = trim(value);
+  if (text.size() > max_value_text) {
+    problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': the value is longer than " +
+                         std::to_string(max_value_text) + " characters");
     return;
   }
-
-  detail::InterpretedValue v = node ? detail::interpret_value(*node, set.rounding(), text, decimal_comma)
-                                    : detail::interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
-  std::int32_t& head = node ? d.cells[u * d.node_count + node_index] : d.adjustment_cells[u * d.adjustment_count + *adjustment];
+  InterpretedValue v = node ? interpret_value(*node, set.rounding(), text, decimal_comma)
+                            : interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
+  const auto target = static_cast<std::uint32_t>(node ? node_index : *adjustment);
   if (!v.error.empty()) {
-    s.report(where, "value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
-    if (head == detail::no_value) head = refused;  // reported once: not also a gap
+    problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
+    ValueBatch::Problem& p = batch.problems.back();
+    p.refuses_cell = true;
+    p.unit = u;
+    p.target = target;
+    p.adjustment = node == nullptr;
     return;
   }
-  if (head == refused) head = detail::no_value;
-
-  // The cell's values are chained latest first; find where this stage goes.
-  std::int32_t after = detail::no_value;  // the value this one follows in the chain (none: it becomes the head)
-  std::int32_t next = head;
-  while (next != detail::no_value && d.values[static_cast<std::size_t>(next)].stage() > stage) {
-    after = next;
-    next = d.values[static_cast<std::size_t>(next)].previous;
-  }
-  if (next != detail::no_value && d.values[static_cast<std::size_t>(next)].stage() == stage) {
-    s.report(where, "criterion", "duplicate value for unit '" + std::string(unit) + "', criterion '" + std::string(criterion) +
-                                     "', stage " + to_string(stage) + " (first at row " +
-                                     std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
-    return;
-  }
-  if (d.values.size() >= static_cast<std::size_t>(INT32_MAX)) {
-    s.report(where, "", "too many values");
-    return;
-  }
-  detail::StoredValue stored;
-  stored.pack(v.kind, stage, s.file_index(where.file));
-  stored.number = v.number;
+  PreparedValue out;
+  out.number = v.number;
+  out.text = text;
+  out.unit = u;
+  out.target = target;
+  out.line = where.line;
+  out.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
+  out.kind = v.kind;
+  out.stage = stage;
+  out.adjustment = node == nullptr;
   if (v.kind == ValueKind::answers) {
-    stored.number = static_cast<std::int64_t>(d.answer_counts.size());
-    for (const std::int64_t c : v.answers) d.answer_counts.push_back(static_cast<std::uint32_t>(c));
+    out.answers = static_cast<std::uint32_t>(batch.answers.size());
+    for (const std::int64_t c : v.answers) batch.answers.push_back(static_cast<std::uint32_t>(c));
   }
-  stored.text_begin = static_cast<std::uint32_t>(d.text.size());
-  stored.text_size = static_cast<std::uint8_t>(text.size());
-  d.text.append(text);
-  stored.line = where.line;
-  stored.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
-  stored.previous = next;
   // The points under the rule, once: scoring only aggregates them.
   if (v.kind == ValueKind::not_applicable) {
-    stored.points = 0;
+    out.points = 0;
   } else if (node != nullptr && node->is_leaf()) {
-    stored.points = detail::leaf_points(detail::LeafInput{*node, stored, d.answers(stored), set.rounding()}).raw();
+    StoredValue probe;
+    probe.number = v.number;
+    probe.pack(v.kind, stage, 0);
+    const std::uint32_t* answers = v.kind == ValueKind::answers ? batch.answers.data() + out.answers : nullptr;
+    out.points = leaf_points(LeafInput{*node, probe, answers, set.rounding()}).raw();
   } else {
-    stored.points = v.number;  // a node's or an adjustment's points, already on the set's grid
+    out.points = v.number;  // a node's or an adjustment's points, already on the set's grid
   }
-  const auto index = static_cast<std::int32_t>(d.values.size());
-  d.values.push_back(stored);
-  if (after == detail::no_value) head = index;
-  else d.values[static_cast<std::size_t>(after)].previous = index;
+  batch.values.push_back(out);
 }
+
+void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, const std::string& file) {
+  EvaluationBuilder::State& s = *builder.state_;
+  s.ensure_slots();
+  EvaluationData& d = *s.data;
+  const unsigned file_index = s.file_index(file);
+  std::size_t next_problem = 0;
+  auto report_problems_before = [&](std::size_t position) {
+    for (; next_problem < batch.problems.size() && batch.problems[next_problem].before <= position; ++next_problem) {
+      const ValueBatch::Problem& p = batch.problems[next_problem];
+      s.input_incomplete = s.input_incomplete || p.input_incomplete;
+      s.report(p.diagnostic.location, p.diagnostic.key, p.diagnostic.message);
+      if (p.refuses_cell) {
+        std::int32_t& head = p.adjustment ? d.adjustment_cells[p.unit * d.adjustment_count + p.target]
+                                          : d.cells[p.unit * d.node_count + p.target];
+        if (head == no_value) head = refused_value;  // reported once: not also a gap
+      }
+    }
+  };
+  for (std::size_t i = 0; i < batch.values.size(); ++i) {
+    report_problems_before(i);
+    const PreparedValue& v = batch.values[i];
+    std::int32_t& head = v.adjustment ? d.adjustment_cells[v.unit * d.adjustment_count + v.target]
+                                      : d.cells[v.unit * d.node_count + v.target];
+    if (head == refused_value) head = no_value;
+    // The cell's values are chained latest first; find where this stage goes.
+    std::int32_t after = no_value;  // the value this one follows (none: it becomes the head)
+    std::int32_t next = head;
+    while (next != no_value && d.values[static_cast<std::size_t>(next)].stage() > v.stage) {
+      after = next;
+      next = d.values[static_cast<std::size_t>(next)].previous;
+    }
+    if (next != no_value && d.values[static_cast<std::size_t>(next)].stage() == v.stage) {
+      const std::string& unit_code = d.units[v.unit].code;
+      const std::string& id = v.adjustment ? d.criteria.adjustments()[v.target].id : d.criteria.nodes()[v.target].id;
+      s.report(SourceLocation{file, v.line, v.column}, "criterion",
+               "duplicate value for unit '" + unit_code + "', criterion '" + id + "', stage " + to_string(v.stage) +
+                   " (first at row " + std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
+      continue;
+    }
+    if (d.values.size() >= static_cast<std::size_t>(INT32_MAX)) {
+      s.report(SourceLocation{file, v.line, v.column}, "", "too many values");
+      continue;
+    }
+    StoredValue stored;
+    stored.pack(v.kind, v.stage, file_index);
+    stored.number = v.number;
+    stored.points = v.points;
+    if (v.kind == ValueKind::answers) {
+      stored.number = static_cast<std::int64_t>(d.answer_counts.size());
+      const std::size_t count = d.criteria.nodes()[v.target].rule.answers.size();
+      d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin() + v.answers, batch.answers.begin() + v.answers + static_cast<std::ptrdiff_t>(count));
+    }
+    stored.text_begin = static_cast<std::uint32_t>(d.text.size());
+    stored.text_size = static_cast<std::uint8_t>(v.text.size());
+    d.text.append(v.text);
+    stored.line = v.line;
+    stored.column = v.column;
+    stored.previous = next;
+    const auto index = static_cast<std::int32_t>(d.values.size());
+    d.values.push_back(stored);
+    if (after == no_value) head = index;
+    else d.values[static_cast<std::size_t>(after)].previous = index;
+  }
+  report_problems_before(batch.values.size());
+}
+
+}  // namespace detail
 
 Loaded<Evaluation> EvaluationBuilder::build() && {
   State& s = *state_;
@@ -297,7 +363,7 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     std::vector<std::string> gaps;
     for (std::size_t i = 1; i < n;) {
       const std::int32_t head = d.latest(u, i);
-      if (head == refused) {
+      if (head == detail::refused_value) {
         ++i;
         continue;
       }

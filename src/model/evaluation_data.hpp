@@ -19,6 +19,9 @@ inline namespace v1 {
 namespace detail {
 
 inline constexpr std::int32_t no_value = -1;
+// A cell whose only value was refused: not a gap (the refusal is reported). Only ever seen
+// by a builder whose build() fails.
+inline constexpr std::int32_t refused_value = -2;
 inline constexpr std::size_t max_value_text = 255;  // longer values are refused
 inline constexpr unsigned max_value_files = 16;     // distinct file names a location can name
 

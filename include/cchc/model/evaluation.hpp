@@ -62,7 +62,7 @@ struct EvaluationOptions {
   bool missing_as_zero = false;
 };
 
-namespace detail { struct EvaluationData; }
+namespace detail { struct EvaluationData; struct BuilderAccess; }
 
 /// Units and evidence validated against one criteria set (which it keeps). Immutable:
 /// copies share the data and every member function is safe to call from many threads.
@@ -119,6 +119,7 @@ class CCHC_API EvaluationBuilder {
   Loaded<Evaluation> build() &&;
 
  private:
+  friend struct detail::BuilderAccess;  // the loader's multi-threaded path
   struct State;
   std::unique_ptr<State> state_;
 };
