@@ -19,6 +19,9 @@ CsvReader::CsvReader(std::string_view text) : text_(text) {
   separator_ = semicolons > commas ? ';' : ',';
 }
 
+CsvReader::CsvReader(std::string_view slice, char separator, std::uint32_t rows_before, std::uint32_t lines_before)
+    : text_(slice), row_(rows_before), line_(lines_before + 1), separator_(separator) {}
+
 bool CsvReader::next(CsvRecord& record) {
   while (pos_ < text_.size()) {
     record.fields.clear();

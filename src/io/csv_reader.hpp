@@ -22,6 +22,17 @@ class CsvReader {
   /// `text` must outlive the reader. The separator is the one of ',' and ';' that occurs
   /// more often outside quotes in the first record (',' on a tie).
   explicit CsvReader(std::string_view text);
+  /// A reader for a slice of a file that starts at a record boundary: the separator is
+  /// known, and rows are numbered on from `rows_before`.
+  CsvReader(std::string_view slice, char separator, std::uint32_t rows_before, std::uint32_t lines_before);
+  /// The offset in the text just after the last record read.
+  std::size_t position() const noexcept { return pos_; }
+  /// Rows read so far (the header is row 1; blank lines count).
+  std::uint32_t rows() const noexcept { return row_; }
+  /// Physical lines before the next record.
+  std::uint32_t lines() const noexcept { return line_ - 1; }
+  /// The text after the BOM (what positions refer to).
+  std::string_view text() const noexcept { return text_; }
 
   char separator() const noexcept { return separator_; }
   /// The next non-empty record; false at the end or on a malformed record (see error()).

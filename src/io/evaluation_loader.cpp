@@ -7,6 +7,9 @@
 #include "io/file_text.hpp"
 #include "model/number_text.hpp"
 #include "model/utf8.hpp"
+#include "model/value_batch.hpp"
+
+#include <thread>
 
 namespace cchc {
 inline namespace v1 {
@@ -104,10 +107,144 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
   return true;
 }
 
+// Where the columns of an evidence file are.
+struct EvidenceColumns {
+  int unit, criterion, value, stage;
+  bool long_form;
+  std::size_t width;
+  const std::vector<std::string>* header;
+  const std::vector<int>* wide_columns;  // wide form: the columns that name criteria
+};
+
+// One record: its values prepared into `batch`, or its problems noted there.
+void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, const detail::EvaluationData& data,
+                    detail::UnitCache& cache, SourceLocation& where, bool decimal_comma, detail::ValueBatch& batch) {
+  const std::string& file = where.file;
+  if (rec.fields.size() != cols.width) {
+    batch.add_problem(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), cols.width) + 1), Severity::error, {},
+                                 "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
+                                     std::to_string(cols.width)});
+    return;
+  }
+  where.line = rec.row;
+  Stage st = Stage::appraisal;
+  if (cols.stage >= 0) {
+    const auto s = parse_stage(rec.fields[static_cast<std::size_t>(cols.stage)]);
+    if (!s) {
+      batch.add_problem(Diagnostic{at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), Severity::error, "stage",
+                                   "stage: expected self, appraisal or appraisal2, found '" +
+                                       std::string(rec.fields[static_cast<std::size_t>(cols.stage)]) + "'"});
+      return;
+    }
+    st = *s;
+  }
+  const std::string_view u = rec.fields[static_cast<std::size_t>(cols.unit)];
+  if (cols.long_form) {
+    where.column = static_cast<std::uint32_t>(cols.value) + 1;
+    detail::BuilderAccess::prepare(data, cache, u, rec.fields[static_cast<std::size_t>(cols.criterion)],
+                                   rec.fields[static_cast<std::size_t>(cols.value)], st, where, decimal_comma, batch);
+    return;
+  }
+  for (const int c : *cols.wide_columns) {
+    const std::string_view v = rec.fields[static_cast<std::size_t>(c)];
+    if (detail::trim(v).empty()) continue;  // an empty cell is no evidence
+    where.column = static_cast<std::uint32_t>(c) + 1;
+    detail::BuilderAccess::prepare(data, cache, u, (*cols.header)[static_cast<std::size_t>(c)], v, st, where, decimal_comma, batch);
+  }
+}
+
+// A slice of the records, starting at a record boundary.
+struct Slice {
+  std::string_view text;
+  std::uint32_t rows_before = 0;
+  std::uint32_t lines_before = 0;  // physical lines, for messages about quotes
+};
+
+// Records end at a newline outside quotes (a doubled quote inside a quoted field toggles
+// twice). Until the first malformed quote every cut is where a sequential reader would be;
+// from it on the slice that holds it reports it and the rest is not read, as sequentially.
+std::uint32_t count_records(std::string_view text) {
+  if (text.find('"') == std::string_view::npos) return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+  std::uint32_t records = 0;
+  bool quoted = false;
+  for (const char c : text) {
+    if (c == '"') quoted = !quoted;
+    else if (c == '\n' && !quoted) ++records;
+  }
+  return records;
+}
+
+std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before,
+                                 std::size_t slice_bytes) {
+  std::vector<Slice> slices;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    std::size_t cut = start + slice_bytes;
+    if (cut < body.size()) {
+      bool quoted = std::count(body.begin() + static_cast<std::ptrdiff_t>(start), body.begin() + static_cast<std::ptrdiff_t>(cut), '"') % 2 != 0;
+      for (; cut < body.size(); ++cut) {
+        if (body[cut] == '"') quoted = !quoted;
+        else if (body[cut] == '\n' && !quoted) break;
+      }
+    }
+    if (cut >= body.size()) {
+      slices.push_back(Slice{body.substr(start), rows_before, lines_before});
+      break;
+    }
+    const std::string_view slice = body.substr(start, cut + 1 - start);
+    slices.push_back(Slice{slice, rows_before, lines_before});
+    rows_before += count_records(slice);
+    lines_before += static_cast<std::uint32_t>(std::count(slice.begin(), slice.end(), '\n'));
+    start = cut + 1;
+  }
+  return slices;
+}
+
+// Reads the records after the header: slices of the file are prepared on all cores, a wave
+// at a time (so the prepared values of the whole file are never held at once), and
+// committed in file order.
+void read_evidence_rows(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before, char separator,
+                        const EvidenceColumns& cols, const std::string& file, EvaluationBuilder& out) {
+  constexpr std::size_t slice_bytes = 256 * 1024;
+  const std::vector<Slice> slices = split_records(body, rows_before, lines_before, slice_bytes);
+  const detail::EvaluationData& data = detail::BuilderAccess::data_for_values(out);
+  const bool decimal_comma = separator == ';';
+  const std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>({8, std::thread::hardware_concurrency(), slices.size()}));
+
+  struct Lane {
+    detail::ValueBatch batch;
+    detail::UnitCache cache;
+    bool broken = false;  // a CSV syntax error ended the slice
+  };
+  std::vector<Lane> lane(lanes);
+  auto prepare_slice = [&](const Slice& slice, Lane& l) {
+    l.batch.clear();
+    l.broken = false;
+    detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
+    detail::CsvRecord rec;
+    SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
+    while (reader.next(rec)) prepare_record(rec, cols, data, l.cache, where, decimal_comma, l.batch);
+    if (!reader.error().empty()) {
+      l.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
+      l.broken = true;
+    }
+  };
+  for (std::size_t first = 0; first < slices.size(); first += lanes) {
+    const std::size_t count = std::min(lanes, slices.size() - first);
+    std::vector<std::thread> helpers;
+    for (std::size_t k = 1; k < count; ++k) helpers.emplace_back(prepare_slice, std::cref(slices[first + k]), std::ref(lane[k]));
+    prepare_slice(slices[first], lane[0]);
+    for (std::thread& t : helpers) t.join();
+    for (std::size_t k = 0; k < count; ++k) {
+      detail::BuilderAccess::commit(out, lane[k].batch, file);
+      if (lane[k].broken) return;  // as a sequential reader: nothing after a syntax error
+    }
+  }
+}
+
 void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
   if (!check_table_text(text, file, out)) return;
   detail::CsvReader reader(text);
-  const bool decimal_comma = reader.separator() == ';';
   detail::CsvRecord rec;
   if (!reader.next(rec)) {
     if (!reader.error().empty()) report_csv_error(reader, file, out);
@@ -161,45 +298,11 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     }
     if (bad) return;
   }
-  const std::size_t width = header.size();
   // One value per row (long form) or per criterion column (wide form): reserve for them.
   const auto rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
   out.reserve(long_form ? rows : rows * wide_columns.size());
-  SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
-  while (reader.next(rec)) {
-    if (rec.fields.size() != width) {
-      out.add_diagnostic(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), width) + 1), Severity::error, {},
-                                    "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                                        std::to_string(width)});
-      continue;
-    }
-    where.line = rec.row;
-    Stage st = Stage::appraisal;
-    if (stage >= 0) {
-      const auto s = parse_stage(rec.fields[static_cast<std::size_t>(stage)]);
-      if (!s) {
-        out.add_diagnostic(Diagnostic{at(file, rec.row, static_cast<std::size_t>(stage) + 1), Severity::error, "stage",
-                                      "stage: expected self, appraisal or appraisal2, found '" +
-                                          std::string(rec.fields[static_cast<std::size_t>(stage)]) + "'"});
-        continue;
-      }
-      st = *s;
-    }
-    const std::string_view u = rec.fields[static_cast<std::size_t>(unit)];
-    if (long_form) {
-      where.column = static_cast<std::uint32_t>(value) + 1;
-      out.add_value(u, rec.fields[static_cast<std::size_t>(criterion)], rec.fields[static_cast<std::size_t>(value)], st, where,
-                    decimal_comma);
-    } else {
-      for (const int c : wide_columns) {
-        const std::string_view v = rec.fields[static_cast<std::size_t>(c)];
-        if (detail::trim(v).empty()) continue;  // an empty cell is no evidence
-        where.column = static_cast<std::uint32_t>(c) + 1;
-        out.add_value(u, header[static_cast<std::size_t>(c)], v, st, where, decimal_comma);
-      }
-    }
-  }
-  if (!reader.error().empty()) report_csv_error(reader, file, out);
+  const EvidenceColumns columns{unit, criterion, value, stage, long_form, header.size(), &header, &wide_columns};
+  read_evidence_rows(reader.text().substr(reader.position()), reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
 
 Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,

@@ -249,7 +249,9 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   }
   PreparedValue out;
   out.number = v.number;
-  out.text = text;
+  out.text_begin = static_cast<std::uint32_t>(batch.text.size());
+  out.text_size = static_cast<std::uint8_t>(text.size());
+  batch.text.append(text);
   out.unit = u;
   out.target = target;
   out.line = where.line;
@@ -329,8 +331,8 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin() + v.answers, batch.answers.begin() + v.answers + static_cast<std::ptrdiff_t>(count));
     }
     stored.text_begin = static_cast<std::uint32_t>(d.text.size());
-    stored.text_size = static_cast<std::uint8_t>(v.text.size());
-    d.text.append(v.text);
+    stored.text_size = v.text_size;
+    d.text.append(batch.text, v.text_begin, v.text_size);
     stored.line = v.line;
     stored.column = v.column;
     stored.previous = next;

@@ -22,7 +22,8 @@ namespace detail {
 struct PreparedValue {
   std::int64_t number = 0;
   std::int64_t points = 0;
-  std::string_view text;       // trimmed; points into the caller's input
+  std::uint32_t text_begin = 0;  // into ValueBatch::text (a reader's field may not outlive its record)
+  std::uint8_t text_size = 0;
   std::uint32_t unit = 0;
   std::uint32_t target = 0;    // node index, or adjustment index when `adjustment`
   std::uint32_t line = 0;
@@ -45,8 +46,9 @@ struct ValueBatch {
   };
   std::vector<PreparedValue> values;
   std::vector<std::uint32_t> answers;
+  std::string text;
   std::vector<Problem> problems;
-  void clear() { values.clear(); answers.clear(); problems.clear(); }
+  void clear() { values.clear(); answers.clear(); text.clear(); problems.clear(); }
   void add_problem(Diagnostic d, bool input_incomplete = false) {
     problems.push_back(Problem{values.size(), std::move(d), input_incomplete, false, 0, 0, false});
   }

@@ -300,3 +300,56 @@ TEST_CASE("units: group, ranked and the extra columns") {
   CHECK(ev.units()[0].extra == std::vector<std::pair<std::string, std::string>>{{"ma_so_thue", "0101"}});
   CHECK(ev.find_unit("U3") == std::optional<std::size_t>(2));
 }
+
+// A large file is read in slices of about 256 KiB on several threads and committed in file
+// order: rows, quoted values (unescaped into the reader's scratch buffer) and problems must
+// come out exactly as a one-thread read gives them, wherever the slice boundaries fall.
+TEST_CASE("a large evidence file reads the same in slices as in one piece") {
+  const CriteriaSet set = set_from(set_yaml);
+  constexpr int units = 4000;  // 4 values each, ~32 bytes a row: ~16,000 rows, ~500 KiB
+  std::string units_csv = "code,name\n";
+  std::string evidence = "unit,criterion,value\n";
+  for (int u = 0; u < units; ++u) {
+    const std::string code = "U" + std::to_string(u);
+    units_csv += code + ",Sở " + code + "\n";
+    evidence += code + ",1.1,\"kip_thoi\"\n";  // quoted: read through the scratch buffer
+    evidence += code + ",1.2,\"0.5\"\n";
+    evidence += code + ",1.3,na\n";
+    evidence += code + ",2.1,\"A=3;B=1;C=0\"\n";
+  }
+  // Rows: the header is row 1; unit u's rows are 2 + 4u .. 5 + 4u.
+  SUBCASE("every unit scores the same, first and last") {
+    const auto s = score_all(set, units_csv, evidence);
+    // 1.1: 2; 1.2: 4 × 0.5 = 2; 1.3 excluded (max 20 − 4 = 16); 2.1: 10 × (3×1 + 1×0.5)/4 = 8.75
+    // total 12.75 of 16 → index 79.6875 → 79.69
+    for (const char* code : {"U0", "U1999", "U3999"}) {
+      CHECK(s.total(code) == "12.75");
+      CHECK(s.max(code) == "16");
+      CHECK(s.index(code) == "79.69");
+      // The text as written survives the reader's scratch buffer.
+      const auto survey = s.evaluation.value(*s.evaluation.find_unit(code), *set.find("2.1"));
+      REQUIRE(survey.has_value());
+      CHECK(survey->text == "A=3;B=1;C=0");
+    }
+  }
+  SUBCASE("problems on both sides of slice boundaries, in file order") {
+    std::string bad = evidence;
+    auto replace_row = [&](int row, const std::string& text) {  // row 1 is the header
+      std::size_t begin = 0;
+      for (int r = 1; r < row; ++r) begin = bad.find('\n', begin) + 1;
+      bad.replace(begin, bad.find('\n', begin) - begin, text);
+    };
+    replace_row(2, "U0,1.1,\"kip_thoi_lam\"");  // unit 0's first row
+    replace_row(8003, "U2000,1.2,\"1.5\"");     // unit 2000's second row (2 + 4×2000 + 1)
+    replace_row(16001, "U9999,2.1,\"A=1\"");    // unit 3999's last row (2 + 4×3999 + 3)
+    const auto loaded = try_parse_evaluation(set, units_csv, bad, "units.csv", "evidence.csv");
+    CHECK(messages(loaded) ==
+          std::vector<std::string>{
+              "evidence.csv:2:3: error: unit 'U0', criterion '1.1': unknown option 'kip_thoi_lam' for '1.1'; expected one of: "
+              "kip_thoi, cham, khong",
+              "evidence.csv:8003:3: error: unit 'U2000', criterion '1.2': rate '1.5' is above 1: write a rate as 0..1 (0.95) or "
+              "as a percentage (95%)",
+              "evidence.csv:16001:3: error: unknown unit 'U9999' (not in the units file)",
+              "units.csv:4001:1: error: unit 'U3999' has no evidence for 1 leaf: 2.1 (or ask to score gaps as zero)"});
+  }
+}
