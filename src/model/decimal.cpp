@@ -26,21 +26,41 @@ Decimal Decimal::rounded(int places, RoundingMode mode) const noexcept {
   return detail::round_quotient(raw_, 1, places, mode);
 }
 
-std::string Decimal::to_string(int places, char point) const {
-  Decimal v = *this;
-  if (places >= 0 && places < digits) v = rounded(places, RoundingMode::half_up);
-  const int shown = places < 0 ? v.fractional_digits() : (places > digits ? digits : places);
-  std::int64_t raw = v.raw_;
-  std::string out;
-  if (raw < 0) { out.push_back('-'); raw = -raw; }
-  out += std::to_string(raw / scale);
-  if (shown > 0) {
-    std::string frac = std::to_string(raw % scale);
-    frac.insert(0, static_cast<std::size_t>(digits) - frac.size(), '0');
-    out.push_back(point);
-    out.append(frac, 0, static_cast<std::size_t>(shown));
+namespace detail {
+void append_decimal(std::string& out, Decimal value, int places, char point) {
+  Decimal v = value;
+  if (places >= 0 && places < Decimal::digits) v = value.rounded(places, RoundingMode::half_up);
+  const int shown = places < 0 ? v.fractional_digits() : (places > Decimal::digits ? Decimal::digits : places);
+  std::int64_t raw = v.raw();
+  if (raw < 0) {
+    out.push_back('-');
+    raw = -raw;
   }
-  if (places > digits) out.append(static_cast<std::size_t>(places - digits), '0');
+  char digits[24];
+  int n = 0;
+  std::int64_t whole = raw / Decimal::scale;
+  do {
+    digits[n++] = static_cast<char>('0' + whole % 10);
+    whole /= 10;
+  } while (whole != 0);
+  while (n > 0) out.push_back(digits[--n]);
+  if (shown > 0) {
+    out.push_back(point);
+    std::int64_t frac = raw % Decimal::scale;
+    char f[Decimal::digits];
+    for (int i = Decimal::digits - 1; i >= 0; --i) {
+      f[i] = static_cast<char>('0' + frac % 10);
+      frac /= 10;
+    }
+    out.append(f, static_cast<std::size_t>(shown));
+  }
+  if (places > Decimal::digits) out.append(static_cast<std::size_t>(places - Decimal::digits), '0');
+}
+}  // namespace detail
+
+std::string Decimal::to_string(int places, char point) const {
+  std::string out;
+  detail::append_decimal(out, *this, places, point);
   return out;
 }
 

@@ -3,6 +3,7 @@
 #define CCHC_SRC_MODEL_EXACT_HPP
 
 #include <cstdint>
+#include <string>
 
 #include "cchc/model/decimal.hpp"
 
@@ -69,6 +70,9 @@ inline int compare_fractions(int128 a, int128 b, int128 c, int128 d) noexcept {
   const int128 l = a * d, r = c * b;
   return l < r ? -1 : (l > r ? 1 : 0);
 }
+
+/// Appends `value` as Decimal::to_string would, without allocating a string per number.
+void append_decimal(std::string& out, Decimal value, int places, char point = '.');
 
 }  // namespace detail
 }  // namespace v1

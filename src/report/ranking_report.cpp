@@ -2,6 +2,7 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include "model/exact.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
@@ -26,58 +27,81 @@ std::string group_heading(const GroupRanking& g) {
   return g.key.empty() ? std::string() : "Group " + g.key + (g.title != g.key ? ": " + g.title : std::string());
 }
 
+// Built in one string and written once: a nation's ranking is ~5 MB of JSON.
 void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
-  using detail::write_json_string;
+  using detail::append_decimal;
+  using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
-  out << "{\"set\": {\"id\": ";
-  write_json_string(out, set.id());
-  out << ", \"title\": ";
-  write_json_string(out, set.title());
-  out << ", \"year\": " << (set.year() ? std::to_string(*set.year()) : std::string("null"));
-  out << ", \"max\": " << set.max().to_string(places) << "},\n \"units\": [";
+  std::string j;
+  j.reserve(256 + cards.size() * (200 + 120 * set.fields().size()));
+  j += "{\"set\": {\"id\": ";
+  append_json_string(j, set.id());
+  j += ", \"title\": ";
+  append_json_string(j, set.title());
+  j += ", \"year\": ";
+  j += set.year() ? std::to_string(*set.year()) : std::string("null");
+  j += ", \"max\": ";
+  append_decimal(j, set.max(), places);
+  j += "},\n \"units\": [";
   bool first = true;
   for (const GroupRanking& g : ranking.groups) {
     for (const RankEntry& e : g.entries) {
       const Scorecard& c = cards[e.scorecard];
       const Unit& u = ev.units()[c.unit];
-      out << (first ? "\n  " : ",\n  ") << "{\"code\": ";
+      j += first ? "\n  {\"code\": " : ",\n  {\"code\": ";
       first = false;
-      write_json_string(out, u.code);
-      out << ", \"name\": ";
-      write_json_string(out, u.name);
-      out << ", \"group\": ";
-      if (u.group.empty()) out << "null";
-      else write_json_string(out, u.group);
-      out << ", \"total\": " << c.total.to_string(places) << ", \"max\": " << c.max.to_string(places)
-          << ", \"index\": " << c.index.to_string(places) << ", \"rank\": " << (e.rank ? std::to_string(*e.rank) : "null")
-          << ", \"band\": ";
-      if (e.band.empty()) out << "null";
-      else write_json_string(out, e.band);
-      out << ", \"appraisal\": " << c.appraisal.to_string(places) << ", \"survey\": " << c.survey.to_string(places);
-      out << ", \"fields\": [";
+      append_json_string(j, u.code);
+      j += ", \"name\": ";
+      append_json_string(j, u.name);
+      j += ", \"group\": ";
+      if (u.group.empty()) j += "null";
+      else append_json_string(j, u.group);
+      j += ", \"total\": ";
+      append_decimal(j, c.total, places);
+      j += ", \"max\": ";
+      append_decimal(j, c.max, places);
+      j += ", \"index\": ";
+      append_decimal(j, c.index, places);
+      j += ", \"rank\": ";
+      j += e.rank ? std::to_string(*e.rank) : std::string("null");
+      j += ", \"band\": ";
+      if (e.band.empty()) j += "null";
+      else append_json_string(j, e.band);
+      j += ", \"appraisal\": ";
+      append_decimal(j, c.appraisal, places);
+      j += ", \"survey\": ";
+      append_decimal(j, c.survey, places);
+      j += ", \"fields\": [";
       for (std::size_t k = 0; k < set.fields().size(); ++k) {
         const NodeIndex f = set.fields()[k];
-        out << (k ? ", " : "") << "{\"id\": ";
-        write_json_string(out, set.node(f).id);
-        out << ", \"title\": ";
-        write_json_string(out, set.node(f).title);
-        out << ", \"points\": " << c.nodes[f].points.to_string(places) << ", \"max\": " << c.nodes[f].max.to_string(places) << "}";
+        j += k ? ", {\"id\": " : "{\"id\": ";
+        append_json_string(j, set.node(f).id);
+        j += ", \"title\": ";
+        append_json_string(j, set.node(f).title);
+        j += ", \"points\": ";
+        append_decimal(j, c.nodes[f].points, places);
+        j += ", \"max\": ";
+        append_decimal(j, c.nodes[f].max, places);
+        j += "}";
       }
-      out << "]";
+      j += "]";
       if (!set.adjustments().empty()) {
-        out << ", \"adjustments\": [";
+        j += ", \"adjustments\": [";
         for (std::size_t a = 0; a < set.adjustments().size(); ++a) {
-          out << (a ? ", " : "") << "{\"id\": ";
-          write_json_string(out, set.adjustments()[a].id);
-          out << ", \"points\": " << c.adjustments[a].to_string(places) << "}";
+          j += a ? ", {\"id\": " : "{\"id\": ";
+          append_json_string(j, set.adjustments()[a].id);
+          j += ", \"points\": ";
+          append_decimal(j, c.adjustments[a], places);
+          j += "}";
         }
-        out << "]";
+        j += "]";
       }
-      out << "}";
+      j += "}";
     }
   }
-  out << "\n ]}\n";
+  j += "\n ]}\n";
+  out.write(j.data(), static_cast<std::streamsize>(j.size()));
 }
 
 }  // namespace

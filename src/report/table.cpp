@@ -89,26 +89,35 @@ void render_csv(std::ostream& out, const Table& t, bool header) {
   for (const auto& r : t.rows) row(r);
 }
 
-void write_json_string(std::ostream& out, std::string_view s) {
+void append_json_string(std::string& out, std::string_view s) {
   static const char* hex = "0123456789abcdef";
-  out.put('"');
+  out.push_back('"');
   std::size_t run = 0;  // start of the current run of characters that need no escape
   for (std::size_t i = 0; i < s.size(); ++i) {
     const auto c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.write(s.data() + run, static_cast<std::streamsize>(i - run));
+    out.append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out << "\\\""; break;
-      case '\\': out << "\\\\"; break;
-      case '\n': out << "\\n"; break;
-      case '\r': out << "\\r"; break;
-      case '\t': out << "\\t"; break;
-      default: out << "\\u00" << hex[c >> 4] << hex[c & 15];
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        out += "\\u00";
+        out.push_back(hex[c >> 4]);
+        out.push_back(hex[c & 15]);
     }
   }
-  out.write(s.data() + run, static_cast<std::streamsize>(s.size() - run));
-  out.put('"');
+  out.append(s.data() + run, s.size() - run);
+  out.push_back('"');
+}
+
+void write_json_string(std::ostream& out, std::string_view s) {
+  std::string text;
+  append_json_string(text, s);
+  out << text;
 }
 
 }  // namespace detail

@@ -24,6 +24,7 @@ void render_markdown(std::ostream& out, const Table& table);
 void render_csv(std::ostream& out, const Table& table, bool header = true);
 void write_csv_field(std::ostream& out, std::string_view field);
 void write_json_string(std::ostream& out, std::string_view s);
+void append_json_string(std::string& out, std::string_view s);
 
 }  // namespace detail
 }  // namespace v1
