@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Compares the shared library's ABI with the baseline abi/libcchc.abi (abigail-tools).
+#   scripts/ci/abi.sh           fail on any difference: an incompatible change needs a new
+#                               major version; a compatible addition needs the baseline updated
+#   scripts/ci/abi.sh --update  rewrite the baseline (refused for an incompatible change
+#                               unless the major version, and so the SONAME, changed)
+source "$(dirname "$0")/common.sh"
+update=false
+[ "${1:-}" = "--update" ] && update=true
+baseline=abi/libcchc.abi
+cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_SHARED_LIBS=ON \
+  -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF
+cmake --build "$cchc_build" -j "$cchc_jobs" --target cchc
+library=$(find "$cchc_build/src" -maxdepth 1 -name 'libcchc.so.*.*.*' | head -1)
+# Only the public headers define the ABI; paths are left out so the file is the same on
+# every machine.
+headers=(--headers-dir include/cchc --headers-dir "$cchc_build/include/cchc")
+current="$cchc_build/libcchc.abi"
+abidw "${headers[@]}" --drop-private-types --exported-interfaces-only --no-corpus-path --no-comp-dir-path --no-show-locs \
+  --out-file "$current" "$library"
+
+compare() {  # abidiff's exit status is a bit set: 4 = the ABI changed, 8 = incompatibly
+  set +e
+  abidiff --no-show-locs "$baseline" "$current" > "$cchc_build/abidiff.txt"
+  local status=$?
+  set -e
+  cat "$cchc_build/abidiff.txt"
+  return $status
+}
+
+if [ ! -f "$baseline" ]; then
+  if $update; then cp "$current" "$baseline"; echo "abi: baseline created: $baseline"; exit 0; fi
+  echo "abi: no baseline $baseline; run scripts/ci/abi.sh --update" >&2; exit 1
+fi
+status=0; compare || status=$?
+if [ "$status" -eq 0 ]; then echo "abi: no change against $baseline"; exit 0; fi
+if [ $(( status & 3 )) -ne 0 ]; then echo "abi: abidiff failed (exit $status)" >&2; exit 1; fi
+old_soname=$(grep -o "soname='[^']*'" "$baseline" | head -1 | cut -d"'" -f2)
+new_soname=$(grep -o "soname='[^']*'" "$current" | head -1 | cut -d"'" -f2)
+# abidiff flags only removed symbols as incompatible (bit 8); a changed type (a member
+# added to a struct the caller allocates) is just "changed" (bit 4). Only additions of new
+# functions or variables are compatible, so anything removed or changed counts as a break.
+incompatible=false
+if [ $(( status & 8 )) -ne 0 ] || grep -Eq '(^|[^0-9])[1-9][0-9]* (Removed|Changed)' "$cchc_build/abidiff.txt"; then
+  incompatible=true
+fi
+if $incompatible && [ "$old_soname" = "$new_soname" ]; then
+  echo "abi: INCOMPATIBLE change while the SONAME stays $new_soname: programs linked against it would break." >&2
+  echo "abi: keep the ABI, or raise the major version in include/cchc/version.hpp (and the inline namespace)." >&2
+  exit 1
+fi
+if $update; then cp "$current" "$baseline"; echo "abi: baseline updated: $baseline ($old_soname -> $new_soname)"; exit 0; fi
+echo "abi: the ABI changed compatibly (an addition); review it and run scripts/ci/abi.sh --update" >&2
+exit 1

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs cchc into a scratch prefix, shared and static, and builds a small program
+# against each install twice: with find_package(cchc) and with pkg-config. Each program
+# runs and checks numbers worked out by hand.
+source "$(dirname "$0")/common.sh"
+consumer_src="$cchc_root/scripts/ci/consumer"
+for kind in shared static; do
+  shared=$([ "$kind" = shared ] && echo ON || echo OFF)
+  prefix="$cchc_build/prefix-$kind"
+  rm -rf "$prefix"
+  cmake -S . -B "$cchc_build/lib-$kind" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS="$shared" \
+    -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix" > /dev/null
+  cmake --build "$cchc_build/lib-$kind" -j "$cchc_jobs"
+  cmake --install "$cchc_build/lib-$kind" > /dev/null
+
+  echo "consumer: $kind, find_package(cchc)"
+  cmake -S "$consumer_src" -B "$cchc_build/cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release > /dev/null
+  cmake --build "$cchc_build/cmake-$kind" -j "$cchc_jobs"
+  "$cchc_build/cmake-$kind/cchc_consumer"
+
+  echo "consumer: $kind, pkg-config cchc"
+  pc_dir=$(dirname "$(find "$prefix" -name cchc.pc | head -1)")
+  static_flag=$([ "$kind" = static ] && echo --static || true)
+  # shellcheck disable=SC2046  # pkg-config's output is a list of words
+  c++ -std=c++17 "$consumer_src/main.cpp" -o "$cchc_build/pkg-config-$kind" \
+    $(PKG_CONFIG_PATH="$pc_dir" pkg-config $static_flag --cflags --libs cchc)
+  LD_LIBRARY_PATH="$(dirname "$pc_dir")" "$cchc_build/pkg-config-$kind"
+done
