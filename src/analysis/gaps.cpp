@@ -53,7 +53,7 @@ void next_step(const Criterion& leaf, const detail::StoredValue* v, Rounding rou
     case RuleKind::proportional: {
       g.next_step = "a rate of " + detail::percent_text(r.target) + " or more earns the full " + leaf.max.to_string() +
                     gain(leaf.max - points) + "; each 1% more earns " +
-                    detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale, r.target.raw() * 100, 6, RoundingMode::half_up).to_string();
+                    detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale, static_cast<detail::int128>(r.target.raw()) * 100, 6, RoundingMode::half_up).to_string();
       g.next_gain = leaf.max - points;
       return;
     }

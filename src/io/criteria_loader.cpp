@@ -22,7 +22,6 @@ inline namespace v1 {
 namespace {
 
 using detail::CriteriaSetData;
-using detail::NumberError;
 using detail::ParsedNumber;
 
 constexpr std::size_t max_nodes_visited = 200000;
@@ -59,7 +58,6 @@ void check_raw_text(std::string_view text, const std::string& file, std::vector<
   int flow_depth = 0;
   std::uint32_t line_no = 0;
   std::size_t pos = 0;
-  bool reported_depth = false;
   while (pos <= text.size()) {
     std::size_t end = text.find('\n', pos);
     if (end == std::string_view::npos) end = text.size();
@@ -106,15 +104,14 @@ void check_raw_text(std::string_view text, const std::string& file, std::vector<
         else if ((c == ']' || c == '}') && flow_depth > 0)
           --flow_depth;
         const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
-        if (depth > max_criteria_depth && !reported_depth) {
+        if (depth > max_criteria_depth) {
           report(line_no, static_cast<std::uint32_t>(k + 1),
                  "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
-          reported_depth = true;
           return;
         }
       }
       const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
-      if (depth > max_criteria_depth && !reported_depth) {
+      if (depth > max_criteria_depth) {
         report(line_no, static_cast<std::uint32_t>(indent + 1),
                "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
         return;
@@ -133,7 +130,7 @@ class Reader {
   explicit Reader(std::string file) : file_(std::move(file)) {}
 
   std::vector<Diagnostic>& diagnostics() { return diags_; }
-  std::shared_ptr<CriteriaSetData> read(const YAML::Node& root);
+  std::shared_ptr<CriteriaSetData> read(const YAML::Node& doc);
 
  private:
   struct Entry {
@@ -196,7 +193,8 @@ class Reader {
     std::map<std::string, SourceLocation> seen;
     for (auto it = n.begin(); it != n.end(); ++it) {
       if (!visit()) return std::nullopt;
-      const YAML::Node& k = it->first;
+      // By value: yaml-cpp's iterator hands out a temporary pair, so a reference would dangle.
+      const YAML::Node k = it->first;
       const SourceLocation kat = where(k, at);
       if (!k.IsScalar()) {
         error(kat, what, what + ": a key must be a plain name, found " + std::string(kind_name(k)));
@@ -217,7 +215,7 @@ class Reader {
         error(kat, key, what + ": unknown key " + quoted(key) + "; expected one of: " + list);
         continue;
       }
-      m.entries.push_back(Entry{key, k, it->second});
+      m.entries.push_back(Entry{key, k, YAML::Node(it->second)});
     }
     return m;
   }
@@ -500,6 +498,10 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     const auto pm = map(kind->value, at, what + " points", {"step"});
     if (!pm) return;
     r.step = number(*pm, "step", what + " points", false, {false, true, false});
+    if (r.step && r.step->fractional_digits() > d.rounding.places)
+      error(value_at(*pm->find("step"), *pm), "step",
+            what + ": points: step " + r.step->to_string() + " has more decimals than rounding.places (" +
+                std::to_string(d.rounding.places) + "): its multiples could not be entered");
   } else if (kind->key == "options") {
     r.kind = RuleKind::options;
     const auto om = map(kind->value, at, what + " options", {});

@@ -21,8 +21,10 @@ constexpr std::int64_t pow10(int n) noexcept {
 }
 
 /// Rounds the exact quotient num/den, measured in millionths, to `places` decimals.
-/// den must be non-zero. This is the single place where scores are rounded.
+/// This is the single place where scores are rounded. A zero denominator (which validated
+/// input never produces) gives 0 rather than a crash.
 inline Decimal round_quotient(int128 num, int128 den, int places, RoundingMode mode) noexcept {
+  if (den == 0) return Decimal();
   if (den < 0) { num = -num; den = -den; }
   // Most quotients fit in 64 bits, where division is several times cheaper.
   constexpr int128 limit = static_cast<int128>(1) << 62;

@@ -106,8 +106,8 @@ void append_json_string(std::string& out, std::string_view s) {
       case '\t': out += "\\t"; break;
       default:
         out += "\\u00";
-        out.push_back(hex[c >> 4]);
-        out.push_back(hex[c & 15]);
+        out.push_back(hex[(c >> 4) & 15u]);
+        out.push_back(hex[c & 15u]);
     }
   }
   out.append(s.data() + run, s.size() - run);
