@@ -200,7 +200,7 @@ class Reader {
         error(kat, what, what + ": a key must be a plain name, found " + std::string(kind_name(k)));
         continue;
       }
-      const std::string key = k.Scalar();
+      const std::string& key = k.Scalar();  // k is held by value above, so this stays valid
       const auto [prev, fresh] = seen.emplace(key, kat);
       if (!fresh) {
         error(kat, key, what + ": duplicate key " + quoted(key) + " (first at line " + std::to_string(prev->second.line) + ")");

@@ -205,7 +205,7 @@ std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_befor
 // committed in file order.
 void read_evidence_rows(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before, char separator,
                         const EvidenceColumns& cols, const std::string& file, EvaluationBuilder& out) {
-  constexpr std::size_t slice_bytes = 256 * 1024;
+  constexpr std::size_t slice_bytes = std::size_t{256} * 1024;
   const std::vector<Slice> slices = split_records(body, rows_before, lines_before, slice_bytes);
   const detail::EvaluationData& data = detail::BuilderAccess::data_for_values(out);
   const bool decimal_comma = separator == ';';
