@@ -41,6 +41,7 @@ struct PlanNode {
 struct Plan {
   std::vector<PlanNode> nodes;
   std::vector<NodeIndex> children;
+  std::vector<NodeIndex> interior;     // nodes with children, but the root
   std::vector<NodeIndex> survey_tops;  // top-most survey nodes reached through sums only
 };
 
@@ -59,6 +60,7 @@ Plan make_plan(const CriteriaSet& set) {
     plan.children.insert(plan.children.end(), c.children.begin(), c.children.end());
     p.weighted_mean = c.aggregate == Aggregate::weighted_mean;
     p.full_points = c.na == NotApplicable::full_points;
+    if (i != 0 && !c.children.empty()) plan.interior.push_back(i);
   }
   for (NodeIndex i = 1; i < nodes.size(); ++i) {
     const Criterion& c = nodes[i];
@@ -83,22 +85,21 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
   const PlanNode* nodes = plan.nodes.data();
   const NodeIndex* children = plan.children.data();
   card.unit = unit;
-  card.nodes.resize(n);
+  card.nodes.assign(n, NodeScore{});
   NodeScore* out = card.nodes.data();
 
-  // Top-down: a node inside a node whose points were given is covered.
-  out[0] = NodeScore{};
-  for (std::size_t i = 1; i < n; ++i) {
+  // Top-down, only when some node's points were given whole (rare): the nodes inside it
+  // are covered.
+  bool any_given = false;
+  for (const NodeIndex i : plan.interior) any_given = any_given || latest[i] != detail::no_value;
+  for (std::size_t i = 1; any_given && i < n; ++i) {
     const NodeStatus parent = out[nodes[i].parent].status;
     NodeScore& s = out[i];
-    s.points = Decimal();
-    s.stage = Stage::appraisal;
     if (parent == NodeStatus::given || parent == NodeStatus::covered) {
       s.status = NodeStatus::covered;
       s.max = Decimal::from_raw(nodes[i].max);
-    } else {
-      s.status = nodes[i].child_count != 0 && latest[i] != detail::no_value ? NodeStatus::given : NodeStatus::scored;
-      s.max = Decimal();
+    } else if (nodes[i].child_count != 0 && latest[i] != detail::no_value) {
+      s.status = NodeStatus::given;
     }
   }
   // Bottom-up: children have larger indices than their parent in pre-order.
