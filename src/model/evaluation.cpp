@@ -220,9 +220,17 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
     cache.valid = true;
   }
   const std::uint32_t u = cache.index;
-  const std::optional<NodeIndex> found = criterion.empty() ? std::nullopt : set.find(criterion);
+  std::optional<NodeIndex> found;
+  const auto& nodes = set.nodes();
+  for (std::uint32_t guess = cache.last_node + 1; guess < nodes.size() && guess <= cache.last_node + 2; ++guess)
+    if (nodes[guess].id == criterion) {
+      found = guess;
+      break;
+    }
+  if (!found && !criterion.empty()) found = set.find(criterion);
+  if (found) cache.last_node = *found;
   const NodeIndex node_index = found.value_or(0);
-  const Criterion* node = found ? &set.nodes()[node_index] : nullptr;
+  const Criterion* node = found ? &nodes[node_index] : nullptr;
   std::optional<std::size_t> adjustment;
   if (node == nullptr) adjustment = set.find_adjustment(criterion);
   if (node == nullptr && !adjustment) {

@@ -59,6 +59,9 @@ struct UnitCache {
   std::string code;
   std::uint32_t index = 0;
   bool valid = false;
+  // A unit's rows usually follow the set's order: the node after the last one found is
+  // tried before the hash table.
+  std::uint32_t last_node = 0;
 };
 
 struct BuilderAccess {
