@@ -101,11 +101,13 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
     }
     if (v.answers[which] >= 0) return refuse("answer " + quoted(name) + " is counted twice");
     // A count is plain digits; read them directly (half a million survey values a year).
+    // At most 10 digits are read, so the count cannot overflow.
     std::int64_t c = 0;
     bool digits = !number.empty() && number.size() <= 10 && !(number.size() > 1 && number[0] == '0');
-    for (const char ch : number) {
-      if (ch < '0' || ch > '9') { digits = false; break; }
-      c = c * 10 + (ch - '0');
+    for (std::size_t k = 0; digits && k < number.size(); ++k) {
+      const char ch = number[k];
+      if (ch < '0' || ch > '9') digits = false;
+      else c = c * 10 + (ch - '0');
     }
     if (!digits) return refuse("count of answer " + quoted(name) + " must be a whole number >= 0, found " + quoted(number));
     if (c > 1000000000) return refuse("count of answer " + quoted(name) + " is implausibly large");
