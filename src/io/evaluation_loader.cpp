@@ -158,6 +158,7 @@ struct Slice {
   std::string_view text;
   std::uint32_t rows_before = 0;
   std::uint32_t lines_before = 0;  // physical lines, for messages about quotes
+  std::uint32_t records = 0;       // records in the slice (an upper bound for the last one)
 };
 
 // Records end at a newline outside quotes (a doubled quote inside a quoted field toggles
@@ -188,12 +189,14 @@ std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_befor
       }
     }
     if (cut >= body.size()) {
-      slices.push_back(Slice{body.substr(start), rows_before, lines_before});
+      const std::string_view last = body.substr(start);
+      slices.push_back(Slice{last, rows_before, lines_before, count_records(last) + 1});
       break;
     }
     const std::string_view slice = body.substr(start, cut + 1 - start);
-    slices.push_back(Slice{slice, rows_before, lines_before});
-    rows_before += count_records(slice);
+    const std::uint32_t records = count_records(slice);
+    slices.push_back(Slice{slice, rows_before, lines_before, records});
+    rows_before += records;
     lines_before += static_cast<std::uint32_t>(std::count(slice.begin(), slice.end(), '\n'));
     start = cut + 1;
   }
@@ -229,8 +232,18 @@ void read_evidence_rows(std::string_view body, std::uint32_t rows_before, std::u
       l.broken = true;
     }
   };
+  const std::size_t values_per_record = cols.long_form ? 1 : cols.wide_columns->size();
   for (std::size_t first = 0; first < slices.size(); first += lanes) {
     const std::size_t count = std::min(lanes, slices.size() - first);
+    // Sized here, on this thread: a worker growing the vectors itself would grow its own
+    // malloc arena a little at a time (page faults and mprotect calls, wave after wave).
+    for (std::size_t k = 0; k < count; ++k) {
+      detail::ValueBatch& b = lane[k].batch;
+      const std::size_t values = slices[first + k].records * values_per_record;
+      b.values.reserve(values);
+      b.text.reserve(slices[first + k].text.size());
+      b.answers.reserve(values * 4);
+    }
     std::vector<std::thread> helpers;
     for (std::size_t k = 1; k < count; ++k) helpers.emplace_back(prepare_slice, std::cref(slices[first + k]), std::ref(lane[k]));
     prepare_slice(slices[first], lane[0]);

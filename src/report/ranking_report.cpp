@@ -27,14 +27,27 @@ std::string group_heading(const GroupRanking& g) {
   return g.key.empty() ? std::string() : "Group " + g.key + (g.title != g.key ? ": " + g.title : std::string());
 }
 
-// Built in one string and written once: a nation's ranking is ~5 MB of JSON.
+// Built in a small buffer that is flushed whenever it fills: a nation's ranking is ~5 MB of
+// JSON, and touching that much fresh memory costs more than formatting it.
 void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
   using detail::append_decimal;
   using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
+  constexpr std::size_t flush_at = 64 * 1024;
   std::string j;
-  j.reserve(256 + cards.size() * (200 + 120 * set.fields().size()));
+  j.reserve(2 * flush_at);
+  // Each field's `{"id": …, "title": …, "points": ` is the same for every unit: escape it once.
+  std::vector<std::string> field_heads;
+  for (std::size_t k = 0; k < set.fields().size(); ++k) {
+    const NodeIndex f = set.fields()[k];
+    std::string head = k ? ", {\"id\": " : "{\"id\": ";
+    append_json_string(head, set.node(f).id);
+    head += ", \"title\": ";
+    append_json_string(head, set.node(f).title);
+    head += ", \"points\": ";
+    field_heads.push_back(std::move(head));
+  }
   j += "{\"set\": {\"id\": ";
   append_json_string(j, set.id());
   j += ", \"title\": ";
@@ -75,11 +88,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
       j += ", \"fields\": [";
       for (std::size_t k = 0; k < set.fields().size(); ++k) {
         const NodeIndex f = set.fields()[k];
-        j += k ? ", {\"id\": " : "{\"id\": ";
-        append_json_string(j, set.node(f).id);
-        j += ", \"title\": ";
-        append_json_string(j, set.node(f).title);
-        j += ", \"points\": ";
+        j += field_heads[k];
         append_decimal(j, c.nodes[f].points, places);
         j += ", \"max\": ";
         append_decimal(j, c.nodes[f].max, places);
@@ -98,6 +107,10 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
         j += "]";
       }
       j += "}";
+      if (j.size() >= flush_at) {
+        out.write(j.data(), static_cast<std::streamsize>(j.size()));
+        j.clear();
+      }
     }
   }
   j += "\n ]}\n";
