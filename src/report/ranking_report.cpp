@@ -34,7 +34,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
   using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
-  constexpr std::size_t flush_at = 64 * 1024;
+  constexpr std::size_t flush_at = std::size_t{64} * 1024;
   std::string j;
   j.reserve(2 * flush_at);
   // Each field's `{"id": …, "title": …, "points": ` is the same for every unit: escape it once.
