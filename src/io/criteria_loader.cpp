@@ -33,10 +33,6 @@ std::string quoted(const std::string& s) { return "'" + s + "'"; }
 // ----------------------------------------------------------------------------------------
 // Checks on the raw text, before yaml-cpp sees it.
 
-struct TextCheck {
-  std::vector<Diagnostic> problems;
-};
-
 void check_raw_text(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
   auto report = [&](std::uint32_t line, std::uint32_t col, std::string msg) {
     out.push_back(Diagnostic{SourceLocation{file, line, col}, Severity::error, {}, std::move(msg)});
@@ -674,7 +670,6 @@ void Reader::check_tree(CriteriaSetData& d) {
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
     const Criterion& c = d.nodes[i];
     if (c.is_leaf()) continue;
-    const std::string self = i == 0 ? std::string("the set") : node_what(c);
     Decimal sum;
     bool all_maxima = true;
     for (NodeIndex ch : c.children) {
@@ -690,7 +685,6 @@ void Reader::check_tree(CriteriaSetData& d) {
       error(c.location, "max", (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " +
                                    sum.to_string() + ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) +
                                    " is " + c.max.to_string());
-    (void)self;
   }
 }
 

@@ -48,7 +48,7 @@ struct Scorecard {
 
 /// Scores every unit: cards[i] is unit i. Never fails on a validated Evaluation; deterministic.
 CCHC_API std::vector<Scorecard> score(const Evaluation& evaluation);
-/// Scores one unit.
+/// Scores one unit (prepares the tree's plan each call: to score many units, call score()).
 CCHC_API Scorecard score_unit(const Evaluation& evaluation, std::size_t unit);
 
 /// The unit's scorecard as it stood at `stage`: each node scored with the latest value
