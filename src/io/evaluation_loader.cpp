@@ -164,15 +164,23 @@ struct Slice {
 // Records end at a newline outside quotes (a doubled quote inside a quoted field toggles
 // twice). Until the first malformed quote every cut is where a sequential reader would be;
 // from it on the slice that holds it reports it and the rest is not read, as sequentially.
-std::uint32_t count_records(std::string_view text) {
-  if (text.find('"') == std::string_view::npos) return static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
-  std::uint32_t records = 0;
-  bool quoted = false;
-  for (const char c : text) {
-    if (c == '"') quoted = !quoted;
-    else if (c == '\n' && !quoted) ++records;
+struct Counts {
+  std::uint32_t records = 0;  // newlines outside quotes
+  std::uint32_t lines = 0;    // all newlines
+};
+Counts count_records(std::string_view text) {
+  Counts c;
+  c.lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
+  if (text.find('"') == std::string_view::npos) {
+    c.records = c.lines;
+    return c;
   }
-  return records;
+  bool quoted = false;
+  for (const char ch : text) {
+    if (ch == '"') quoted = !quoted;
+    else if (ch == '\n' && !quoted) ++c.records;
+  }
+  return c;
 }
 
 std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before,
@@ -190,14 +198,14 @@ std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_befor
     }
     if (cut >= body.size()) {
       const std::string_view last = body.substr(start);
-      slices.push_back(Slice{last, rows_before, lines_before, count_records(last) + 1});
+      slices.push_back(Slice{last, rows_before, lines_before, count_records(last).records + 1});
       break;
     }
     const std::string_view slice = body.substr(start, cut + 1 - start);
-    const std::uint32_t records = count_records(slice);
-    slices.push_back(Slice{slice, rows_before, lines_before, records});
-    rows_before += records;
-    lines_before += static_cast<std::uint32_t>(std::count(slice.begin(), slice.end(), '\n'));
+    const Counts counts = count_records(slice);
+    slices.push_back(Slice{slice, rows_before, lines_before, counts.records});
+    rows_before += counts.records;
+    lines_before += counts.lines;
     start = cut + 1;
   }
   return slices;
@@ -232,7 +240,11 @@ void read_evidence_rows(std::string_view body, std::uint32_t rows_before, std::u
       l.broken = true;
     }
   };
+  // One value per record (long form) or per criterion column (wide form): reserve for them.
   const std::size_t values_per_record = cols.long_form ? 1 : cols.wide_columns->size();
+  std::size_t records = 0;
+  for (const Slice& slice : slices) records += slice.records;
+  out.reserve(records * values_per_record);
   for (std::size_t first = 0; first < slices.size(); first += lanes) {
     const std::size_t count = std::min(lanes, slices.size() - first);
     // Sized here, on this thread: a worker growing the vectors itself would grow its own
@@ -311,9 +323,6 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     }
     if (bad) return;
   }
-  // One value per row (long form) or per criterion column (wide form): reserve for them.
-  const auto rows = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
-  out.reserve(long_form ? rows : rows * wide_columns.size());
   const EvidenceColumns columns{unit, criterion, value, stage, long_form, header.size(), &header, &wide_columns};
   read_evidence_rows(reader.text().substr(reader.position()), reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
