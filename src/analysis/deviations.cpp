@@ -20,7 +20,8 @@ UnitDeviations find_deviations(const Evaluation& evaluation, std::size_t unit) {
       entered[static_cast<std::size_t>(s)] = d.at_stage(d.latest(unit, i), static_cast<Stage>(s)) != detail::no_value;
     if (entered[static_cast<std::size_t>(s)]) out.totals[static_cast<std::size_t>(s)] = as_of[static_cast<std::size_t>(s)].total;
   }
-  const Scorecard final_card = score_unit(evaluation, unit);
+  // As of the last stage, every node has its latest value: the card that counts.
+  const Scorecard& final_card = as_of[stage_count - 1];
   for (NodeIndex i = 1; i < nodes.size(); ++i) {
     Deviation dev;
     dev.node = i;
