@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cchc/cchc.hpp"
+#include "allocator_tuning.hpp"
 #include "output_file.hpp"
 
 namespace {
@@ -105,6 +106,7 @@ int emit(const Output& o, const std::function<void(std::ostream&)>& write) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  cchc_tool::tune_allocator_for_batch_run();
   CLI::App app{"cchc: exact scoring, ranking and explanation of the administrative reform index (Chỉ số CCHC)"};
   app.set_version_flag("--version", std::string("cchc ") + cchc::version());
   app.require_subcommand(1);
