@@ -1,6 +1,7 @@
 // units.csv + evidence.csv -> a validated Evaluation (through EvaluationBuilder).
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 
 #include "cchc/io/load.hpp"
 #include "io/csv_reader.hpp"
@@ -8,8 +9,7 @@
 #include "model/number_text.hpp"
 #include "model/utf8.hpp"
 #include "model/value_batch.hpp"
-
-#include <thread>
+#include "support/parallel_for.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -153,125 +153,185 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
   }
 }
 
-// A slice of the records, starting at a record boundary.
+// Large evidence files are read on all cores. The body (the records after the header) is
+// cut at record boundaries into slices of ~256 KiB; then, in parallel, each slice is checked
+// for UTF-8 and its records and lines counted; then, in parallel again, each slice's values
+// are prepared straight into their own range of the value array (room for one value per
+// record, or per criterion column in wide form) and of the value text (room for the slice's
+// bytes: a value's text is never longer than its field). Last, on this thread, the values are
+// linked into their cells in file order, which finds duplicates and orders diagnostics exactly
+// as a sequential reader would. The unused end of a range is never written nor read.
 struct Slice {
   std::string_view text;
+  std::size_t offset = 0;             // of `text` in the body
+  std::uint32_t newlines = 0;         // '\n' bytes (for text problems, as check_text counts lines)
+  std::uint32_t records = 0;          // record ends, as the CSV reader counts rows
+  std::uint32_t lines = 0;            // physical lines, as the CSV reader counts them
+  detail::TextProblem problem;        // its first encoding problem (line relative to the slice)
   std::uint32_t rows_before = 0;
-  std::uint32_t lines_before = 0;  // physical lines, for messages about quotes
-  std::uint32_t records = 0;       // records in the slice (an upper bound for the last one)
+  std::uint32_t lines_before = 0;
+  std::uint32_t newlines_before = 0;
+  std::size_t first_value = 0;        // its range of values
+  std::size_t value_room = 0;
+  detail::ValueBatch batch;
+  bool broken = false;                // a CSV syntax error ended the slice
 };
 
-// Records end at a newline outside quotes (a doubled quote inside a quoted field toggles
+// Cuts are made after a newline outside quotes (a doubled quote inside a quoted field toggles
 // twice). Until the first malformed quote every cut is where a sequential reader would be;
 // from it on the slice that holds it reports it and the rest is not read, as sequentially.
-struct Counts {
-  std::uint32_t records = 0;  // newlines outside quotes
-  std::uint32_t lines = 0;    // all newlines
-};
-Counts count_records(std::string_view text) {
-  Counts c;
-  c.lines = static_cast<std::uint32_t>(std::count(text.begin(), text.end(), '\n'));
-  if (text.find('"') == std::string_view::npos) {
-    c.records = c.lines;
-    return c;
-  }
-  bool quoted = false;
-  for (const char ch : text) {
-    if (ch == '"') quoted = !quoted;
-    else if (ch == '\n' && !quoted) ++c.records;
-  }
-  return c;
-}
-
-std::vector<Slice> split_records(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before,
-                                 std::size_t slice_bytes) {
+std::vector<Slice> cut_slices(std::string_view body, bool has_quotes, std::size_t slice_bytes) {
   std::vector<Slice> slices;
   std::size_t start = 0;
   while (start < body.size()) {
     std::size_t cut = start + slice_bytes;
     if (cut < body.size()) {
-      bool quoted = std::count(body.begin() + static_cast<std::ptrdiff_t>(start), body.begin() + static_cast<std::ptrdiff_t>(cut), '"') % 2 != 0;
-      for (; cut < body.size(); ++cut) {
-        if (body[cut] == '"') quoted = !quoted;
-        else if (body[cut] == '\n' && !quoted) break;
+      if (!has_quotes) {
+        const void* nl = std::memchr(body.data() + cut, '\n', body.size() - cut);
+        cut = nl == nullptr ? body.size() : static_cast<std::size_t>(static_cast<const char*>(nl) - body.data());
+      } else {
+        bool quoted = std::count(body.begin() + static_cast<std::ptrdiff_t>(start), body.begin() + static_cast<std::ptrdiff_t>(cut), '"') % 2 != 0;
+        for (; cut < body.size(); ++cut) {
+          if (body[cut] == '"') quoted = !quoted;
+          else if (body[cut] == '\n' && !quoted) break;
+        }
       }
     }
-    if (cut >= body.size()) {
-      const std::string_view last = body.substr(start);
-      slices.push_back(Slice{last, rows_before, lines_before, count_records(last).records + 1});
-      break;
-    }
-    const std::string_view slice = body.substr(start, cut + 1 - start);
-    const Counts counts = count_records(slice);
-    slices.push_back(Slice{slice, rows_before, lines_before, counts.records});
-    rows_before += counts.records;
-    lines_before += counts.lines;
-    start = cut + 1;
+    const std::size_t end = cut >= body.size() ? body.size() : cut + 1;
+    Slice slice;
+    slice.text = body.substr(start, end - start);
+    slice.offset = start;
+    slices.push_back(std::move(slice));
+    start = end;
   }
   return slices;
 }
 
-// Reads the records after the header: slices of the file are prepared on all cores, a wave
-// at a time (so the prepared values of the whole file are never held at once), and
-// committed in file order.
-void read_evidence_rows(std::string_view body, std::uint32_t rows_before, std::uint32_t lines_before, char separator,
-                        const EvidenceColumns& cols, const std::string& file, EvaluationBuilder& out) {
-  constexpr std::size_t slice_bytes = std::size_t{256} * 1024;
-  const std::vector<Slice> slices = split_records(body, rows_before, lines_before, slice_bytes);
-  const detail::EvaluationData& data = detail::BuilderAccess::data_for_values(out);
-  const bool decimal_comma = separator == ';';
-  const std::size_t lanes = std::max<std::size_t>(1, std::min<std::size_t>({8, std::thread::hardware_concurrency(), slices.size()}));
+// Counts a slice's records and lines as the CSV reader will: a record ends at a newline or a
+// lone carriage return outside quotes; its line counter counts every newline and the lone
+// carriage returns outside quotes. A record without a final newline counts too.
+void count_records(Slice& slice, bool has_quotes) {
+  const std::string_view t = slice.text;
+  if (!has_quotes && std::memchr(t.data(), '\r', t.size()) == nullptr) {
+    slice.records = slice.lines = slice.newlines;
+  } else {
+    bool quoted = false;
+    std::uint32_t records = 0, lines = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+      const char c = t[i];
+      if (c == '"') {
+        quoted = !quoted;
+      } else if (c == '\n') {
+        ++lines;
+        if (!quoted) ++records;
+      } else if (c == '\r' && !quoted && (i + 1 == t.size() || t[i + 1] != '\n')) {
+        ++lines;
+        ++records;
+      }
+    }
+    slice.records = records;
+    slice.lines = lines;
+  }
+  if (!t.empty() && t.back() != '\n' && t.back() != '\r') ++slice.records;
+}
 
-  struct Lane {
-    detail::ValueBatch batch;
+// The rows after the header, read as above.
+void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, std::uint32_t lines_before, char separator,
+                        const EvidenceColumns& cols, const std::string& file, EvaluationBuilder& out) {
+  const detail::EvaluationData* data = detail::BuilderAccess::data_for_values(out);
+  if (data == nullptr || slices.empty()) return;
+  const std::size_t values_per_record = cols.long_form ? 1 : cols.wide_columns->size();
+  std::size_t room = 0;
+  for (Slice& slice : slices) {
+    slice.rows_before = rows_before;
+    slice.lines_before = lines_before;
+    rows_before += slice.records;
+    lines_before += slice.lines;
+    slice.first_value = room;
+    slice.value_room = std::size_t{slice.records} * values_per_record;
+    room += slice.value_room;
+  }
+  const std::size_t body_bytes = static_cast<std::size_t>(slices.back().text.data() + slices.back().text.size() - slices.front().text.data());
+  std::size_t first_value = 0, first_text = 0;
+  if (!detail::BuilderAccess::make_room(out, room, body_bytes, SourceLocation{file, slices.front().rows_before + 1, 1},
+                                        first_value, first_text))
+    return;
+  detail::StoredValue* const values = detail::BuilderAccess::values(out) + first_value;
+  detail::CellKey* const cells = detail::BuilderAccess::cells(out) + first_value;
+  char* const text = detail::BuilderAccess::text(out) + first_text;
+  const unsigned file_index = detail::BuilderAccess::file_index(out, file);
+  const bool decimal_comma = separator == ';';
+
+  detail::parallel_for(slices.size(), detail::worker_count(slices.size()), [&](std::size_t k) {
+    Slice& slice = slices[k];
+    slice.batch.place(values + slice.first_value, cells + slice.first_value, slice.value_room, text + slice.offset,
+                      slice.text.size(), first_text + slice.offset, file_index);
     detail::UnitCache cache;
-    bool broken = false;  // a CSV syntax error ended the slice
-  };
-  std::vector<Lane> lane(lanes);
-  auto prepare_slice = [&](const Slice& slice, Lane& l) {
-    l.batch.clear();
-    l.broken = false;
     detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
     detail::CsvRecord rec;
     SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
-    while (reader.next(rec)) prepare_record(rec, cols, data, l.cache, where, decimal_comma, l.batch);
+    while (reader.next(rec)) prepare_record(rec, cols, *data, cache, where, decimal_comma, slice.batch);
     if (!reader.error().empty()) {
-      l.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
-      l.broken = true;
+      slice.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
+      slice.broken = true;
     }
-  };
-  // One value per record (long form) or per criterion column (wide form): reserve for them.
-  const std::size_t values_per_record = cols.long_form ? 1 : cols.wide_columns->size();
-  std::size_t records = 0;
-  for (const Slice& slice : slices) records += slice.records;
-  out.reserve(records * values_per_record);
-  for (std::size_t first = 0; first < slices.size(); first += lanes) {
-    const std::size_t count = std::min(lanes, slices.size() - first);
-    // Sized here, on this thread: a worker growing the vectors itself would grow its own
-    // malloc arena a little at a time (page faults and mprotect calls, wave after wave).
-    for (std::size_t k = 0; k < count; ++k) {
-      detail::ValueBatch& b = lane[k].batch;
-      const std::size_t values = slices[first + k].records * values_per_record;
-      b.values.reserve(values);
-      b.text.reserve(slices[first + k].text.size());
-      b.answers.reserve(values * 4);
-    }
-    std::vector<std::thread> helpers;
-    for (std::size_t k = 1; k < count; ++k) helpers.emplace_back(prepare_slice, std::cref(slices[first + k]), std::ref(lane[k]));
-    prepare_slice(slices[first], lane[0]);
-    for (std::thread& t : helpers) t.join();
-    for (std::size_t k = 0; k < count; ++k) {
-      detail::BuilderAccess::commit(out, lane[k].batch, file);
-      if (lane[k].broken) return;  // as a sequential reader: nothing after a syntax error
-    }
+  });
+  for (const Slice& slice : slices) {
+    detail::BuilderAccess::commit(out, slice.batch, first_value + slice.first_value);
+    if (slice.broken) break;  // as a sequential reader: nothing after a syntax error
   }
+  // The last slice's range may end in unused room (a last record without values).
+  const Slice& last = slices.back();
+  detail::BuilderAccess::trim_room(out, first_value + last.first_value + last.batch.count,
+                                   first_text + last.offset + last.batch.text_used);
+}
+
+// Checks the header part and the slices of the body for encoding problems (the slices in
+// parallel, counting their records on the way); the first problem in file order, if any.
+detail::TextProblem scan_evidence_text(std::string_view before_body, std::vector<Slice>& slices, bool has_quotes) {
+  const detail::TextScan head = detail::scan_text(before_body);
+  if (head.problem.line != 0) return head.problem;
+  detail::parallel_for(slices.size(), detail::worker_count(slices.size()), [&](std::size_t k) {
+    Slice& slice = slices[k];
+    detail::TextScan scan = detail::scan_text(slice.text);
+    slice.problem = std::move(scan.problem);
+    slice.newlines = scan.newlines;
+    if (slice.problem.line == 0) count_records(slice, has_quotes);
+  });
+  std::uint32_t newlines = head.newlines;
+  for (Slice& slice : slices) {
+    if (slice.problem.line != 0) {
+      slice.problem.line += newlines;
+      return slice.problem;
+    }
+    newlines += slice.newlines;
+  }
+  return {};
 }
 
 void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
-  if (!check_table_text(text, file, out)) return;
+  if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {  // (whitespace and a BOM are valid text)
+    check_table_text(text, file, out);
+    return;
+  }
   detail::CsvReader reader(text);
   detail::CsvRecord rec;
-  if (!reader.next(rec)) {
+  const bool header_read = reader.next(rec);
+  // The whole text must be UTF-8 before anything in it is reported.
+  std::vector<Slice> slices;
+  if (header_read) {
+    const std::string_view body = reader.text().substr(reader.position());
+    const bool has_quotes = std::memchr(body.data(), '"', body.size()) != nullptr;
+    constexpr std::size_t slice_bytes = std::size_t{256} * 1024;
+    slices = cut_slices(body, has_quotes, slice_bytes);
+    const detail::TextProblem p =
+        scan_evidence_text(text.substr(0, static_cast<std::size_t>(body.data() - text.data())), slices, has_quotes);
+    if (p.line != 0) {
+      out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message}, true);
+      return;
+    }
+  } else {
+    if (!check_table_text(text, file, out)) return;
     if (!reader.error().empty()) report_csv_error(reader, file, out);
     return;
   }
@@ -324,7 +384,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     if (bad) return;
   }
   const EvidenceColumns columns{unit, criterion, value, stage, long_form, header.size(), &header, &wide_columns};
-  read_evidence_rows(reader.text().substr(reader.position()), reader.rows(), reader.lines(), reader.separator(), columns, file, out);
+  read_evidence_rows(slices, reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
 
 Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,

@@ -1,6 +1,8 @@
 #include "cchc/model/evaluation.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <stdexcept>
 
 #include "model/criteria_set_data.hpp"
 #include "model/evaluation_data.hpp"
@@ -103,20 +105,32 @@ struct EvaluationBuilder::State {
   std::vector<Diagnostic> diagnostics;
   std::size_t dropped = 0;
   bool slots_ready = false;
+  bool too_many_cells = false;  // reported; no values are taken
   bool input_incomplete = false;
+  // The cell of each value in data->values (while building only).
+  detail::UninitializedVector<detail::CellKey> cell_keys;
 
   void report(SourceLocation where, std::string key, std::string message) {
     if (diagnostics.size() >= max_diagnostics) { ++dropped; return; }
     diagnostics.push_back(Diagnostic{std::move(where), Severity::error, std::move(key), std::move(message)});
   }
 
-
   void ensure_slots() {
     if (slots_ready) return;
     slots_ready = true;
     detail::EvaluationData& d = *data;
-    d.cells.assign(d.units.size() * d.node_count, detail::no_value);
-    d.adjustment_cells.assign(d.units.size() * d.adjustment_count, detail::no_value);
+    const std::size_t units = d.units.size();
+    const std::size_t widest = std::max(d.node_count, d.adjustment_count);
+    if (widest != 0 && units > detail::max_cells / widest) {
+      too_many_cells = true;
+      input_incomplete = true;
+      report(units == 0 ? SourceLocation{} : d.units.back().location, "code",
+             std::to_string(units) + " units × " + std::to_string(widest) + " criteria is more than " +
+                 std::to_string(detail::max_cells) + " cells: split the evaluation");
+      return;
+    }
+    d.cells.assign(units * d.node_count, detail::no_value);
+    d.adjustment_cells.assign(units * d.adjustment_count, detail::no_value);
   }
 
   unsigned file_index(const std::string& file) {
@@ -180,23 +194,64 @@ void EvaluationBuilder::add_unit(Unit unit) {
 
 void EvaluationBuilder::reserve(std::size_t values) {
   state_->data->values.reserve(values);
+  state_->cell_keys.reserve(values);
   state_->data->text.reserve(values * 4);
 }
 
 void EvaluationBuilder::add_value(std::string_view unit, std::string_view criterion, std::string_view value, Stage stage,
                                   const SourceLocation& where, bool decimal_comma) {
   State& s = *state_;
-  const detail::EvaluationData& d = detail::BuilderAccess::data_for_values(*this);
-  s.batch.clear();
-  detail::BuilderAccess::prepare(d, s.unit_cache, unit, criterion, value, stage, where, decimal_comma, s.batch);
-  detail::BuilderAccess::commit(*this, s.batch, where.file);
+  const detail::EvaluationData* d = detail::BuilderAccess::data_for_values(*this);
+  if (d == nullptr) return;
+  std::size_t first_value = 0, first_text = 0;
+  if (!detail::BuilderAccess::make_room(*this, 1, value.size(), where, first_value, first_text)) return;
+  s.batch.place(s.data->values.data() + first_value, s.cell_keys.data() + first_value, 1, s.data->text.data() + first_text,
+                value.size(), first_text, s.file_index(where.file));
+  detail::BuilderAccess::prepare(*d, s.unit_cache, unit, criterion, value, stage, where, decimal_comma, s.batch);
+  detail::BuilderAccess::trim_room(*this, first_value + s.batch.count, first_text + s.batch.text_used);
+  detail::BuilderAccess::commit(*this, s.batch, first_value);
 }
 
 namespace detail {
 
-const EvaluationData& BuilderAccess::data_for_values(EvaluationBuilder& builder) {
-  builder.state_->ensure_slots();
-  return *builder.state_->data;
+const EvaluationData* BuilderAccess::data_for_values(EvaluationBuilder& builder) {
+  EvaluationBuilder::State& s = *builder.state_;
+  s.ensure_slots();
+  return s.too_many_cells ? nullptr : s.data.get();
+}
+
+unsigned BuilderAccess::file_index(EvaluationBuilder& builder, const std::string& file) {
+  return builder.state_->file_index(file);
+}
+
+bool BuilderAccess::make_room(EvaluationBuilder& builder, std::size_t count, std::size_t text_bytes, const SourceLocation& where,
+                              std::size_t& first_value, std::size_t& first_text) {
+  EvaluationBuilder::State& s = *builder.state_;
+  EvaluationData& d = *s.data;
+  first_value = d.values.size();
+  first_text = d.text.size();
+  // Values link to each other by int32 index; text offsets are uint32.
+  if (count > static_cast<std::size_t>(INT32_MAX) - first_value || text_bytes > UINT32_MAX - first_text) {
+    s.input_incomplete = true;
+    s.report(where, "", "too many values: one evaluation holds at most " + std::to_string(INT32_MAX) +
+                            " values and 4 GiB of value text");
+    return false;
+  }
+  d.values.resize(first_value + count);
+  s.cell_keys.resize(first_value + count);
+  d.text.resize(first_text + text_bytes);
+  return true;
+}
+
+StoredValue* BuilderAccess::values(EvaluationBuilder& builder) { return builder.state_->data->values.data(); }
+CellKey* BuilderAccess::cells(EvaluationBuilder& builder) { return builder.state_->cell_keys.data(); }
+char* BuilderAccess::text(EvaluationBuilder& builder) { return builder.state_->data->text.data(); }
+
+void BuilderAccess::trim_room(EvaluationBuilder& builder, std::size_t values_end, std::size_t text_end) {
+  EvaluationBuilder::State& s = *builder.state_;
+  s.data->values.resize(values_end);
+  s.cell_keys.resize(values_end);
+  s.data->text.resize(text_end);
 }
 
 void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::string_view unit, std::string_view criterion,
@@ -237,6 +292,8 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
     problem("criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
     return;
   }
+  const CellKey cell = node != nullptr ? static_cast<CellKey>(u * d.node_count + node_index)
+                                       : static_cast<CellKey>(u * d.adjustment_count + *adjustment) | adjustment_cell;
   const std::string_view text = trim(value);
   if (text.size() > max_value_text) {
     problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': the value is longer than " +
@@ -245,52 +302,53 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   }
   InterpretedValue v = node ? interpret_value(*node, set.rounding(), text, decimal_comma)
                             : interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
-  const auto target = static_cast<std::uint32_t>(node ? node_index : *adjustment);
   if (!v.error.empty()) {
     problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
     ValueBatch::Problem& p = batch.problems.back();
     p.refuses_cell = true;
-    p.unit = u;
-    p.target = target;
-    p.adjustment = node == nullptr;
+    p.cell = cell;
     return;
   }
-  PreparedValue out;
+  // The room is sized from the slice's records and bytes: running out is a bug, not bad input.
+  if (batch.count >= batch.capacity || text.size() > batch.text_capacity - batch.text_used)
+    throw std::logic_error("cchc: internal error: evidence batch out of room");
+  StoredValue out{};
+  out.pack(v.kind, stage, batch.file);
   out.number = v.number;
-  out.text_begin = static_cast<std::uint32_t>(batch.text.size());
+  out.previous = no_value;
+  out.text_begin = static_cast<std::uint32_t>(batch.text_base + batch.text_used);
   out.text_size = static_cast<std::uint8_t>(text.size());
-  batch.text.append(text);
-  out.unit = u;
-  out.target = target;
+  std::copy(text.begin(), text.end(), batch.text + batch.text_used);
+  batch.text_used += text.size();
   out.line = where.line;
   out.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
-  out.kind = v.kind;
-  out.stage = stage;
-  out.adjustment = node == nullptr;
+  const std::uint32_t* answers = nullptr;
   if (v.kind == ValueKind::answers) {
-    out.answers = static_cast<std::uint32_t>(batch.answers.size());
+    out.number = static_cast<std::int64_t>(batch.answers.size());  // rebased by commit
+    batch.answer_values.push_back(static_cast<std::uint32_t>(batch.count));
     for (const std::int64_t c : v.answers) batch.answers.push_back(static_cast<std::uint32_t>(c));
+    answers = batch.answers.data() + out.number;
   }
   // The points under the rule, once: scoring only aggregates them.
-  if (v.kind == ValueKind::not_applicable) {
-    out.points = 0;
-  } else if (node != nullptr && node->is_leaf()) {
-    StoredValue probe;
-    probe.number = v.number;
-    probe.pack(v.kind, stage, 0);
-    const std::uint32_t* answers = v.kind == ValueKind::answers ? batch.answers.data() + out.answers : nullptr;
-    out.points = leaf_points(LeafInput{*node, probe, answers, set.rounding()}).raw();
-  } else {
-    out.points = v.number;  // a node's or an adjustment's points, already on the set's grid
-  }
-  batch.values.push_back(out);
+  if (v.kind == ValueKind::not_applicable) out.points = 0;
+  else if (node != nullptr && node->is_leaf()) out.points = leaf_points(LeafInput{*node, out, answers, set.rounding()}).raw();
+  else out.points = v.number;  // a node's or an adjustment's points, already on the set's grid
+  batch.values[batch.count] = out;
+  batch.cells[batch.count] = cell;
+  ++batch.count;
 }
 
-void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, const std::string& file) {
+void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, std::size_t first_value) {
   EvaluationBuilder::State& s = *builder.state_;
-  s.ensure_slots();
   EvaluationData& d = *s.data;
-  const unsigned file_index = s.file_index(file);
+  auto head_of = [&d](CellKey cell) -> std::int32_t& {
+    return (cell & adjustment_cell) != 0 ? d.adjustment_cells[cell & ~adjustment_cell] : d.cells[cell];
+  };
+  if (!batch.answer_values.empty()) {
+    const auto base = static_cast<std::int64_t>(d.answer_counts.size());
+    d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin(), batch.answers.end());
+    for (const std::uint32_t at : batch.answer_values) d.values[first_value + at].number += base;
+  }
   std::size_t next_problem = 0;
   auto report_problems_before = [&](std::size_t position) {
     for (; next_problem < batch.problems.size() && batch.problems[next_problem].before <= position; ++next_problem) {
@@ -298,58 +356,46 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       s.input_incomplete = s.input_incomplete || p.input_incomplete;
       s.report(p.diagnostic.location, p.diagnostic.key, p.diagnostic.message);
       if (p.refuses_cell) {
-        std::int32_t& head = p.adjustment ? d.adjustment_cells[p.unit * d.adjustment_count + p.target]
-                                          : d.cells[p.unit * d.node_count + p.target];
+        std::int32_t& head = head_of(p.cell);
         if (head == no_value) head = refused_value;  // reported once: not also a gap
       }
     }
   };
-  for (std::size_t i = 0; i < batch.values.size(); ++i) {
-    report_problems_before(i);
-    const PreparedValue& v = batch.values[i];
-    std::int32_t& head = v.adjustment ? d.adjustment_cells[v.unit * d.adjustment_count + v.target]
-                                      : d.cells[v.unit * d.node_count + v.target];
+  for (std::size_t i = 0; i < batch.count; ++i) {
+    if (!batch.problems.empty()) report_problems_before(i);
+    const CellKey cell = batch.cells[i];
+    const auto index = static_cast<std::int32_t>(first_value + i);
+    std::int32_t& head = head_of(cell);
     if (head == refused_value) head = no_value;
+    if (head == no_value) {  // the usual case: the cell's first value (placed with no link)
+      head = index;
+      continue;
+    }
     // The cell's values are chained latest first; find where this stage goes.
+    const Stage stage = d.values[static_cast<std::size_t>(index)].stage();
     std::int32_t after = no_value;  // the value this one follows (none: it becomes the head)
     std::int32_t next = head;
-    while (next != no_value && d.values[static_cast<std::size_t>(next)].stage() > v.stage) {
+    while (next != no_value && d.values[static_cast<std::size_t>(next)].stage() > stage) {
       after = next;
       next = d.values[static_cast<std::size_t>(next)].previous;
     }
-    if (next != no_value && d.values[static_cast<std::size_t>(next)].stage() == v.stage) {
-      const std::string& unit_code = d.units[v.unit].code;
-      const std::string& id = v.adjustment ? d.criteria.adjustments()[v.target].id : d.criteria.nodes()[v.target].id;
-      s.report(SourceLocation{file, v.line, v.column}, "criterion",
-               "duplicate value for unit '" + unit_code + "', criterion '" + id + "', stage " + to_string(v.stage) +
+    if (next != no_value && d.values[static_cast<std::size_t>(next)].stage() == stage) {
+      const bool adjustment = (cell & adjustment_cell) != 0;
+      const std::size_t slot = cell & ~adjustment_cell;
+      const std::size_t width = adjustment ? d.adjustment_count : d.node_count;
+      const std::string& unit_code = d.units[slot / width].code;
+      const std::string& id = adjustment ? d.criteria.adjustments()[slot % width].id : d.criteria.nodes()[slot % width].id;
+      const StoredValue& v = d.values[static_cast<std::size_t>(index)];
+      s.report(d.location(v), "criterion",
+               "duplicate value for unit '" + unit_code + "', criterion '" + id + "', stage " + to_string(stage) +
                    " (first at row " + std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
-      continue;
+      continue;  // stays unlinked: never reached
     }
-    if (d.values.size() >= static_cast<std::size_t>(INT32_MAX)) {
-      s.report(SourceLocation{file, v.line, v.column}, "", "too many values");
-      continue;
-    }
-    StoredValue stored;
-    stored.pack(v.kind, v.stage, file_index);
-    stored.number = v.number;
-    stored.points = v.points;
-    if (v.kind == ValueKind::answers) {
-      stored.number = static_cast<std::int64_t>(d.answer_counts.size());
-      const std::size_t count = d.criteria.nodes()[v.target].rule.answers.size();
-      d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin() + v.answers, batch.answers.begin() + v.answers + static_cast<std::ptrdiff_t>(count));
-    }
-    stored.text_begin = static_cast<std::uint32_t>(d.text.size());
-    stored.text_size = v.text_size;
-    d.text.append(batch.text, v.text_begin, v.text_size);
-    stored.line = v.line;
-    stored.column = v.column;
-    stored.previous = next;
-    const auto index = static_cast<std::int32_t>(d.values.size());
-    d.values.push_back(stored);
+    d.values[static_cast<std::size_t>(index)].previous = next;
     if (after == no_value) head = index;
     else d.values[static_cast<std::size_t>(after)].previous = index;
   }
-  report_problems_before(batch.values.size());
+  report_problems_before(batch.count);
 }
 
 }  // namespace detail
@@ -357,6 +403,8 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
 Loaded<Evaluation> EvaluationBuilder::build() && {
   State& s = *state_;
   s.ensure_slots();
+  s.cell_keys = {};
+  if (s.too_many_cells) return Loaded<Evaluation>(std::move(s.diagnostics));
   detail::EvaluationData& d = *s.data;
   const std::vector<Criterion>& nodes = d.criteria.nodes();
   const std::size_t n = nodes.size();

@@ -8,11 +8,13 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
 #include "cchc/model/evaluation.hpp"
 #include "model/lookup.hpp"
+#include "support/uninitialized_vector.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -25,15 +27,17 @@ inline constexpr std::int32_t refused_value = -2;
 inline constexpr std::size_t max_value_text = 255;  // longer values are refused
 inline constexpr unsigned max_value_files = 16;     // distinct file names a location can name
 
+// Trivial (no member initializers), so that the loader can size the value array without
+// writing it and let its worker threads fill it: create one with `StoredValue v{}`.
 struct StoredValue {
-  std::int64_t number = 0;         // raw decimal; option index; offset into answer_counts
-  std::int64_t points = 0;         // raw points under the leaf's rule (or given points)
-  std::uint32_t text_begin = 0;    // into EvaluationData::text
-  std::int32_t previous = no_value;  // the same cell at an earlier stage
-  std::uint32_t line = 0;
-  std::uint16_t column = 0;
-  std::uint8_t text_size = 0;
-  std::uint8_t packed = 0;         // kind (bits 0-1) | stage (bits 2-3) | file (bits 4-7)
+  std::int64_t number;     // raw decimal; option index; offset into answer_counts
+  std::int64_t points;     // raw points under the leaf's rule (or given points)
+  std::uint32_t text_begin;  // into EvaluationData::text
+  std::int32_t previous;   // the same cell at an earlier stage (no_value: none)
+  std::uint32_t line;
+  std::uint16_t column;
+  std::uint8_t text_size;
+  std::uint8_t packed;     // kind (bits 0-1) | stage (bits 2-3) | file (bits 4-7)
 
   ValueKind kind() const noexcept { return static_cast<ValueKind>(packed & 3u); }
   Stage stage() const noexcept { return static_cast<Stage>((packed >> 2) & 3u); }
@@ -43,6 +47,7 @@ struct StoredValue {
   }
 };
 static_assert(sizeof(StoredValue) == 32, "a value is one 32-byte record");
+static_assert(std::is_trivially_default_constructible_v<StoredValue>);
 
 struct EvaluationData {
   CriteriaSet criteria;
@@ -50,13 +55,16 @@ struct EvaluationData {
   std::vector<Unit> units;
   TextMap<std::size_t> unit_by_code;
   std::vector<std::string> files;
-  std::vector<StoredValue> values;
+  // Values are read on several threads, each slice of a file into its own range of `values`
+  // and of `text`; a range's unused tail is never written nor read (values are reached only
+  // through `cells` and `previous`). See evaluation_loader.cpp.
+  UninitializedVector<StoredValue> values;
   std::size_t node_count = 0;
   std::size_t adjustment_count = 0;
   std::vector<std::int32_t> cells;             // unit * node_count + node -> latest value
   std::vector<std::int32_t> adjustment_cells;  // unit * adjustment_count + adjustment -> latest value
   std::vector<std::uint32_t> answer_counts;
-  std::string text;
+  UninitializedVector<char> text;
 
   std::int32_t latest(std::size_t unit, std::size_t node) const noexcept { return cells[unit * node_count + node]; }
   std::int32_t latest_adjustment(std::size_t unit, std::size_t a) const noexcept {
@@ -74,7 +82,7 @@ struct EvaluationData {
       if (values[static_cast<std::size_t>(v)].stage() <= stage) return v;
     return no_value;
   }
-  std::string_view text_of(const StoredValue& v) const noexcept { return std::string_view(text).substr(v.text_begin, v.text_size); }
+  std::string_view text_of(const StoredValue& v) const noexcept { return std::string_view(text.data() + v.text_begin, v.text_size); }
   SourceLocation location(const StoredValue& v) const {
     return SourceLocation{v.file() < files.size() ? files[v.file()] : std::string(), v.line, v.column};
   }

@@ -19,6 +19,13 @@ struct TextProblem {
 /// The first NUL byte or invalid UTF-8 sequence (overlong, surrogate, truncated) in `text`.
 TextProblem check_text(std::string_view text) noexcept;
 
+struct TextScan {
+  TextProblem problem;       // line 0: none
+  std::uint32_t newlines = 0;  // in the whole text (when there is no problem)
+};
+/// check_text, also counting the newlines: one pass for the loader's slices of a file.
+TextScan scan_text(std::string_view text) noexcept;
+
 /// How many characters a terminal shows for a UTF-8 string (combining marks count zero).
 std::size_t display_width(std::string_view text) noexcept;
 

@@ -352,4 +352,70 @@ TEST_CASE("a large evidence file reads the same in slices as in one piece") {
               "evidence.csv:16001:3: error: unknown unit 'U9999' (not in the units file)",
               "units.csv:4001:1: error: unit 'U3999' has no evidence for 1 leaf: 2.1 (or ask to score gaps as zero)"});
   }
+  // Each slice counts its own rows and lines; these check the counts add up across slices.
+  auto with_line_ends = [](std::string text, const std::string& end) {
+    std::string out;
+    for (const char c : text) {
+      if (c == '\n') out += end;
+      else out += c;
+    }
+    return out;
+  };
+  SUBCASE("CRLF and lone CR line ends: rows are counted across slices as one reader counts them") {
+    for (const char* end : {"\r\n", "\r"}) {
+      const std::string line_end = std::string(end) == "\r" ? "CR" : "CRLF";
+      CAPTURE(line_end);
+      std::string bad = evidence;
+      // unit 3999's second row is row 2 + 4×3999 + 1 = 15999
+      const std::string row = "U3999,1.2,\"0.5\"";
+      bad.replace(bad.find(row), row.size(), "U3999,1.2,\"2.0\"");
+      const auto loaded = try_parse_evaluation(set, units_csv, with_line_ends(bad, end), "units.csv", "evidence.csv");
+      CHECK(messages(loaded) == std::vector<std::string>{
+                                    "evidence.csv:15999:3: error: unit 'U3999', criterion '1.2': rate '2.0' is above 1: write a rate "
+                                    "as 0..1 (0.95) or as a percentage (95%)"});
+      const auto s = score_all(set, units_csv, with_line_ends(evidence, end));
+      CHECK(s.total("U3999") == "12.75");  // as above
+    }
+  }
+  SUBCASE("a duplicate far from its first row, and bad UTF-8 in a late slice, name the right rows and lines") {
+    const std::string duplicate = evidence + "U0,1.3,2\n";  // row 2 + 16000 = 16002; U0's 1.3 is row 4
+    CHECK(messages(try_parse_evaluation(set, units_csv, duplicate, "units.csv", "evidence.csv")) ==
+          std::vector<std::string>{"evidence.csv:16002:3: error: duplicate value for unit 'U0', criterion '1.3', stage "
+                                   "appraisal (first at row 4)"});
+    std::string bad = evidence;
+    // line 2 + 4×3000 = 12002 is unit 3000's first row: "U3000,1.1,..." with byte 7 broken
+    std::size_t at = bad.find("U3000,1.1");
+    bad[at + 6] = '\xC3';  // a lead byte followed by '.', not a continuation byte
+    CHECK(messages(try_parse_evaluation(set, units_csv, bad, "units.csv", "evidence.csv")) ==
+          std::vector<std::string>{"evidence.csv:12002:7: error: invalid UTF-8 sequence (save the file as UTF-8)"});
+  }
+}
+
+// The wide form is read in slices too, with room for a value in every criterion column: the
+// cells left empty leave room unused, which must not shift or lose any value.
+TEST_CASE("a large wide-form file reads every unit, with empty cells among the values") {
+  const CriteriaSet set = set_from(set_yaml);
+  constexpr int units = 9000;  // ~40 bytes a row: ~360 KiB, two slices
+  std::string units_csv = "code,name\n";
+  std::string evidence = "unit,1.1,1.2,1.3,2.1,thuong\n";
+  for (int u = 0; u < units; ++u) {
+    const std::string code = "U" + std::to_string(u);
+    units_csv += code + ",Sở " + code + "\n";
+    // the bonus column is empty but for every 7th unit
+    evidence += code + ",cham,75%,na,A=1;B=1;C=2," + (u % 7 == 0 ? "0.5" : "") + "\n";
+  }
+  const auto s = score_all(set, units_csv, evidence);
+  // 1.1 cham = 1; 1.2 = 4 × 0.75 = 3; 1.3 excluded (max 16); 2.1 = 10 × (1 + 0.5)/4 = 3.75
+  // tree 7.75; with the bonus 8.25
+  for (const int u : {0, 1, 4500, 8995, 8999}) {
+    const std::string code = "U" + std::to_string(u);
+    CAPTURE(code);
+    CHECK(s.total(code) == (u % 7 == 0 ? "8.25" : "7.75"));
+    CHECK(s.max(code) == "16");
+  }
+  const auto last = s.evaluation.value(*s.evaluation.find_unit("U8999"), *set.find("2.1"));
+  REQUIRE(last.has_value());
+  CHECK(last->text == "A=1;B=1;C=2");
+  CHECK(last->location.line == 9001);
+  CHECK(last->location.column == 5);
 }
