@@ -1,5 +1,8 @@
 #include "cchc/model/decimal.hpp"
 
+#include <cstdint>
+#include <string>
+
 #include "model/exact.hpp"
 #include "model/number_text.hpp"
 
@@ -28,32 +31,35 @@ Decimal Decimal::rounded(int places, RoundingMode mode) const noexcept {
 
 namespace detail {
 void append_decimal(std::string& out, Decimal value, int places, char point) {
+  static constexpr std::int64_t powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   Decimal v = value;
-  if (places >= 0 && places < Decimal::digits) v = value.rounded(places, RoundingMode::half_up);
+  // Rounding is needed only when digits beyond `places` are not zero.
+  if (places >= 0 && places < Decimal::digits && value.raw() % powers[Decimal::digits - places] != 0)
+    v = value.rounded(places, RoundingMode::half_up);
   const int shown = places < 0 ? v.fractional_digits() : (places > Decimal::digits ? Decimal::digits : places);
-  std::int64_t raw = v.raw();
-  if (raw < 0) {
-    out.push_back('-');
-    raw = -raw;
+  // Written backwards into a buffer, then appended at once: this runs for every number of
+  // every report. Unsigned, so that the most negative value negates safely.
+  const bool negative = v.raw() < 0;
+  std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(v.raw()) : static_cast<std::uint64_t>(v.raw());
+  char buffer[32];
+  char* const end = buffer + sizeof buffer;
+  char* p = end;
+  std::uint64_t fraction = magnitude % static_cast<std::uint64_t>(Decimal::scale);
+  std::uint64_t whole = magnitude / static_cast<std::uint64_t>(Decimal::scale);
+  if (shown > 0) {
+    fraction /= static_cast<std::uint64_t>(powers[Decimal::digits - shown]);
+    for (int i = 0; i < shown; ++i) {
+      *--p = static_cast<char>('0' + fraction % 10);
+      fraction /= 10;
+    }
+    *--p = point;
   }
-  char digits[24];
-  int n = 0;
-  std::int64_t whole = raw / Decimal::scale;
   do {
-    digits[n++] = static_cast<char>('0' + whole % 10);
+    *--p = static_cast<char>('0' + whole % 10);
     whole /= 10;
   } while (whole != 0);
-  while (n > 0) out.push_back(digits[--n]);
-  if (shown > 0) {
-    out.push_back(point);
-    std::int64_t frac = raw % Decimal::scale;
-    char f[Decimal::digits];
-    for (int i = Decimal::digits - 1; i >= 0; --i) {
-      f[i] = static_cast<char>('0' + frac % 10);
-      frac /= 10;
-    }
-    out.append(f, static_cast<std::size_t>(shown));
-  }
+  if (negative) *--p = '-';
+  out.append(p, static_cast<std::size_t>(end - p));
   if (places > Decimal::digits) out.append(static_cast<std::size_t>(places - Decimal::digits), '0');
 }
 }  // namespace detail

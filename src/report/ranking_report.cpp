@@ -4,6 +4,7 @@
 #include "cchc/report/report.hpp"
 #include "model/exact.hpp"
 #include "report/table.hpp"
+#include "support/parallel_for.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -27,16 +28,14 @@ std::string group_heading(const GroupRanking& g) {
   return g.key.empty() ? std::string() : "Group " + g.key + (g.title != g.key ? ": " + g.title : std::string());
 }
 
-// Built in a small buffer that is flushed whenever it fills: a nation's ranking is ~5 MB of
-// JSON, and touching that much fresh memory costs more than formatting it.
+// A nation's ranking is ~5 MB of JSON: the units are formatted in chunks on all cores and
+// each chunk is written as soon as it and those before it are ready, so that formatting
+// overlaps the writing and no more than a few chunks are held at once.
 void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
   using detail::append_decimal;
   using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
-  constexpr std::size_t flush_at = std::size_t{64} * 1024;
-  std::string j;
-  j.reserve(2 * flush_at);
   // Each field's `{"id": …, "title": …, "points": ` is the same for every unit: escape it once.
   std::vector<std::string> field_heads;
   for (std::size_t k = 0; k < set.fields().size(); ++k) {
@@ -48,7 +47,16 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
     head += ", \"points\": ";
     field_heads.push_back(std::move(head));
   }
-  j += "{\"set\": {\"id\": ";
+  std::vector<std::string> adjustment_heads;
+  for (std::size_t a = 0; a < set.adjustments().size(); ++a) {
+    std::string head = a ? ", {\"id\": " : "{\"id\": ";
+    append_json_string(head, set.adjustments()[a].id);
+    head += ", \"points\": ";
+    adjustment_heads.push_back(std::move(head));
+  }
+  auto write = [&out](const std::string& text) { out.write(text.data(), static_cast<std::streamsize>(text.size())); };
+
+  std::string j = "{\"set\": {\"id\": ";
   append_json_string(j, set.id());
   j += ", \"title\": ";
   append_json_string(j, set.title());
@@ -57,64 +65,80 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
   j += ", \"max\": ";
   append_decimal(j, set.max(), places);
   j += "},\n \"units\": [";
-  bool first = true;
-  for (const GroupRanking& g : ranking.groups) {
-    for (const RankEntry& e : g.entries) {
-      const Scorecard& c = cards[e.scorecard];
-      const Unit& u = ev.units()[c.unit];
-      j += first ? "\n  {\"code\": " : ",\n  {\"code\": ";
-      first = false;
-      append_json_string(j, u.code);
-      j += ", \"name\": ";
-      append_json_string(j, u.name);
-      j += ", \"group\": ";
-      if (u.group.empty()) j += "null";
-      else append_json_string(j, u.group);
-      j += ", \"total\": ";
-      append_decimal(j, c.total, places);
-      j += ", \"max\": ";
-      append_decimal(j, c.max, places);
-      j += ", \"index\": ";
-      append_decimal(j, c.index, places);
-      j += ", \"rank\": ";
-      j += e.rank ? std::to_string(*e.rank) : std::string("null");
-      j += ", \"band\": ";
-      if (e.band.empty()) j += "null";
-      else append_json_string(j, e.band);
-      j += ", \"appraisal\": ";
-      append_decimal(j, c.appraisal, places);
-      j += ", \"survey\": ";
-      append_decimal(j, c.survey, places);
-      j += ", \"fields\": [";
-      for (std::size_t k = 0; k < set.fields().size(); ++k) {
-        const NodeIndex f = set.fields()[k];
-        j += field_heads[k];
-        append_decimal(j, c.nodes[f].points, places);
-        j += ", \"max\": ";
-        append_decimal(j, c.nodes[f].max, places);
-        j += "}";
-      }
-      j += "]";
-      if (!set.adjustments().empty()) {
-        j += ", \"adjustments\": [";
-        for (std::size_t a = 0; a < set.adjustments().size(); ++a) {
-          j += a ? ", {\"id\": " : "{\"id\": ";
-          append_json_string(j, set.adjustments()[a].id);
-          j += ", \"points\": ";
-          append_decimal(j, c.adjustments[a], places);
-          j += "}";
-        }
-        j += "]";
-      }
-      j += "}";
-      if (j.size() >= flush_at) {
-        out.write(j.data(), static_cast<std::streamsize>(j.size()));
-        j.clear();
-      }
+  write(j);
+
+  std::vector<const RankEntry*> entries;  // in output order: group by group, in rank order
+  for (const GroupRanking& g : ranking.groups)
+    for (const RankEntry& e : g.entries) entries.push_back(&e);
+  auto format_entry = [&](std::string& to, std::size_t position) {
+    const RankEntry& e = *entries[position];
+    const Scorecard& c = cards[e.scorecard];
+    const Unit& u = ev.units()[c.unit];
+    to += position == 0 ? "\n  {\"code\": " : ",\n  {\"code\": ";
+    append_json_string(to, u.code);
+    to += ", \"name\": ";
+    append_json_string(to, u.name);
+    to += ", \"group\": ";
+    if (u.group.empty()) to += "null";
+    else append_json_string(to, u.group);
+    to += ", \"total\": ";
+    append_decimal(to, c.total, places);
+    to += ", \"max\": ";
+    append_decimal(to, c.max, places);
+    to += ", \"index\": ";
+    append_decimal(to, c.index, places);
+    to += ", \"rank\": ";
+    to += e.rank ? std::to_string(*e.rank) : std::string("null");
+    to += ", \"band\": ";
+    if (e.band.empty()) to += "null";
+    else append_json_string(to, e.band);
+    to += ", \"appraisal\": ";
+    append_decimal(to, c.appraisal, places);
+    to += ", \"survey\": ";
+    append_decimal(to, c.survey, places);
+    to += ", \"fields\": [";
+    for (std::size_t k = 0; k < set.fields().size(); ++k) {
+      to += field_heads[k];
+      append_decimal(to, c.nodes[set.fields()[k]].points, places);
+      to += ", \"max\": ";
+      append_decimal(to, c.nodes[set.fields()[k]].max, places);
+      to += "}";
     }
-  }
-  j += "\n ]}\n";
-  out.write(j.data(), static_cast<std::streamsize>(j.size()));
+    to += "]";
+    if (!adjustment_heads.empty()) {
+      to += ", \"adjustments\": [";
+      for (std::size_t a = 0; a < adjustment_heads.size(); ++a) {
+        to += adjustment_heads[a];
+        append_decimal(to, c.adjustments[a], places);
+        to += "}";
+      }
+      to += "]";
+    }
+    to += "}";
+  };
+  constexpr std::size_t chunk_entries = 128;  // ~150 KB of a national ranking
+  // Room for a unit's entry, so that a chunk grows once: its fixed text and generous room
+  // for the numbers and names.
+  std::size_t entry_bytes = 512;
+  for (const std::string& h : field_heads) entry_bytes += h.size() + 64;
+  for (const std::string& h : adjustment_heads) entry_bytes += h.size() + 32;
+  const std::size_t chunks = (entries.size() + chunk_entries - 1) / chunk_entries;
+  std::vector<std::string> chunk_text(chunks);
+  // Small rankings are formatted on this thread alone: threads cost more than they save.
+  const std::size_t threads = entries.size() < 2000 ? 1 : detail::worker_count(chunks);
+  detail::parallel_in_order(
+      chunks, threads,
+      [&](std::size_t k) {
+        std::string& text = chunk_text[k];
+        text.reserve(chunk_entries * entry_bytes);
+        const std::size_t end = std::min(entries.size(), (k + 1) * chunk_entries);
+        for (std::size_t p = k * chunk_entries; p < end; ++p) format_entry(text, p);
+      },
+      [&](std::size_t k) {
+        write(chunk_text[k]);
+        std::string().swap(chunk_text[k]);
+      });
+  write("\n ]}\n");
 }
 
 }  // namespace

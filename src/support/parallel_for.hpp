@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <exception>
+#include <memory>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -51,6 +53,76 @@ void parallel_for(std::size_t count, std::size_t threads, Work&& work) {
     }
   }
   run();
+  for (std::thread& t : helpers) t.join();
+  if (error) std::rethrow_exception(error);
+}
+
+
+/// Calls produce(i) for every i in [0, count) on up to `threads` threads, as parallel_for,
+/// and consume(i) on the calling thread in increasing order of i, each as soon as its piece
+/// is produced: the calling thread produces pieces itself while it waits. For output that
+/// is formatted in parallel and written in order. Exceptions as parallel_for (from consume
+/// too: the other threads then stop after their current piece).
+template <class Produce, class Consume>
+void parallel_in_order(std::size_t count, std::size_t threads, Produce&& produce, Consume&& consume) {
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  const std::unique_ptr<bool[]> done(new bool[count]());  // guarded by `mutex`
+  std::exception_ptr error;
+  std::mutex mutex;
+  std::condition_variable produced;
+  auto fail = [&](std::exception_ptr e) {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (!error) error = std::move(e);
+    failed.store(true, std::memory_order_relaxed);
+    produced.notify_all();
+  };
+  // Produces the next unclaimed piece; false when there is none left (or work failed).
+  auto produce_one = [&]() -> bool {
+    if (failed.load(std::memory_order_relaxed)) return false;
+    const std::size_t i = next.fetch_add(1, std::memory_order_relaxed);
+    if (i >= count) return false;
+    try {
+      produce(i);
+    } catch (...) {
+      fail(std::current_exception());
+      return false;
+    }
+    const std::lock_guard<std::mutex> lock(mutex);
+    done[i] = true;
+    produced.notify_all();
+    return true;
+  };
+  std::vector<std::thread> helpers;
+  const std::size_t wanted = std::min(threads, count);
+  for (std::size_t t = 1; t < wanted; ++t) {
+    try {
+      helpers.emplace_back([&] {
+        while (produce_one()) {
+        }
+      });
+    } catch (const std::system_error&) {
+      break;  // the calling thread produces what no helper takes
+    }
+  }
+  for (std::size_t k = 0; k < count && !failed.load(std::memory_order_relaxed); ++k) {
+    for (;;) {
+      {
+        const std::lock_guard<std::mutex> lock(mutex);
+        if (done[k] || failed.load(std::memory_order_relaxed)) break;
+      }
+      if (produce_one()) continue;
+      std::unique_lock<std::mutex> lock(mutex);
+      produced.wait(lock, [&] { return done[k] || failed.load(std::memory_order_relaxed); });
+      break;
+    }
+    if (failed.load(std::memory_order_relaxed)) break;
+    try {
+      consume(k);
+    } catch (...) {
+      fail(std::current_exception());
+    }
+  }
   for (std::thread& t : helpers) t.join();
   if (error) std::rethrow_exception(error);
 }

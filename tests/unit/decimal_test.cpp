@@ -1,6 +1,8 @@
 // Decimal: strict parsing of clerk-written numbers, exact rounding in both modes, text.
 #include <doctest/doctest.h>
 
+#include <cstdint>
+
 #include "cchc/model/decimal.hpp"
 
 using cchc::Decimal;
@@ -106,6 +108,8 @@ TEST_CASE("to_string writes the fewest digits, or exactly the places asked") {
   CHECK(Decimal::from_raw(95385000).to_string(2) == "95.39");
   CHECK(Decimal::from_raw(-1).to_string(2) == "0.00");          // no "-0.00"
   CHECK(Decimal::from_raw(1500000).to_string(8) == "1.50000000");
+  // The most negative raw value, −2^63 millionths, has no positive counterpart in int64.
+  CHECK(Decimal::from_raw(INT64_MIN).to_string() == "-9223372036854.775808");
 }
 
 TEST_CASE("fractional_digits and is_integer") {
