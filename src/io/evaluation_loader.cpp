@@ -157,10 +157,10 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
 // cut at record boundaries into slices of ~256 KiB; then, in parallel, each slice is checked
 // for UTF-8 and its records and lines counted; then, in parallel again, each slice's values
 // are prepared straight into their own range of the value array (room for one value per
-// record, or per criterion column in wide form) and of the value text (room for the slice's
-// bytes: a value's text is never longer than its field). Last, on this thread, the values are
-// linked into their cells in file order, which finds duplicates and orders diagnostics exactly
-// as a sequential reader would. The unused end of a range is never written nor read.
+// record, or per criterion column in wide form), and, on this thread, as soon as a slice and
+// those before it are ready, its value text is stored and its values linked into their cells
+// in file order, which finds duplicates and orders diagnostics exactly as a sequential
+// reader would. The unused end of a range is never written nor read.
 struct Slice {
   std::string_view text;
   std::size_t offset = 0;             // of `text` in the body
@@ -252,38 +252,42 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
     room += slice.value_room;
   }
   const std::size_t body_bytes = static_cast<std::size_t>(slices.back().text.data() + slices.back().text.size() - slices.front().text.data());
-  std::size_t first_value = 0, first_text = 0;
-  if (!detail::BuilderAccess::make_room(out, room, body_bytes, SourceLocation{file, slices.front().rows_before + 1, 1},
-                                        first_value, first_text))
+  std::size_t first_value = 0;
+  if (!detail::BuilderAccess::make_room(out, room, body_bytes, SourceLocation{file, slices.front().rows_before + 1, 1}, first_value))
     return;
   detail::StoredValue* const values = detail::BuilderAccess::values(out) + first_value;
-  detail::CellKey* const cells = detail::BuilderAccess::cells(out) + first_value;
-  char* const text = detail::BuilderAccess::text(out) + first_text;
   const unsigned file_index = detail::BuilderAccess::file_index(out, file);
   const bool decimal_comma = separator == ';';
 
-  detail::parallel_for(slices.size(), detail::worker_count(slices.size()), [&](std::size_t k) {
-    Slice& slice = slices[k];
-    slice.batch.place(values + slice.first_value, cells + slice.first_value, slice.value_room, text + slice.offset,
-                      slice.text.size(), first_text + slice.offset, file_index);
-    detail::UnitCache cache;
-    detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
-    detail::CsvRecord rec;
-    SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
-    while (reader.next(rec)) prepare_record(rec, cols, *data, cache, where, decimal_comma, slice.batch);
-    if (!reader.error().empty()) {
-      slice.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
-      slice.broken = true;
-    }
-  });
-  for (const Slice& slice : slices) {
-    detail::BuilderAccess::commit(out, slice.batch, first_value + slice.first_value);
-    if (slice.broken) break;  // as a sequential reader: nothing after a syntax error
-  }
-  // The last slice's range may end in unused room (a last record without values).
-  const Slice& last = slices.back();
-  detail::BuilderAccess::trim_room(out, first_value + last.first_value + last.batch.count,
-                                   first_text + last.offset + last.batch.text_used);
+  bool stopped = false;  // after a syntax error, as a sequential reader, nothing more is read
+  std::size_t values_end = first_value;
+  detail::parallel_in_order(
+      slices.size(), detail::worker_count(slices.size()),
+      [&](std::size_t k) {
+        Slice& slice = slices[k];
+        slice.batch.place(values + slice.first_value, slice.value_room, file_index);
+        slice.batch.text.reserve(slice.text.size() / 2);
+        detail::UnitCache cache;
+        detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
+        detail::CsvRecord rec;
+        SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
+        while (reader.next(rec)) prepare_record(rec, cols, *data, cache, where, decimal_comma, slice.batch);
+        if (!reader.error().empty()) {
+          slice.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
+          slice.broken = true;
+        }
+      },
+      [&](std::size_t k) {
+        Slice& slice = slices[k];
+        if (!stopped) {
+          detail::BuilderAccess::commit(out, slice.batch, first_value + slice.first_value);
+          values_end = first_value + slice.first_value + slice.batch.count;
+          stopped = slice.broken;
+        }
+        slice.batch = detail::ValueBatch();  // its text and answers are stored: free them
+      });
+  // The last range may end in unused room (a last record without values, or after an error).
+  detail::BuilderAccess::trim_room(out, values_end);
 }
 
 // Checks the header part and the slices of the body for encoding problems (the slices in

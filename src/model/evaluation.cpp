@@ -107,8 +107,6 @@ struct EvaluationBuilder::State {
   bool slots_ready = false;
   bool too_many_cells = false;  // reported; no values are taken
   bool input_incomplete = false;
-  // The cell of each value in data->values (while building only).
-  detail::UninitializedVector<detail::CellKey> cell_keys;
 
   void report(SourceLocation where, std::string key, std::string message) {
     if (diagnostics.size() >= max_diagnostics) { ++dropped; return; }
@@ -194,7 +192,6 @@ void EvaluationBuilder::add_unit(Unit unit) {
 
 void EvaluationBuilder::reserve(std::size_t values) {
   state_->data->values.reserve(values);
-  state_->cell_keys.reserve(values);
   state_->data->text.reserve(values * 4);
 }
 
@@ -203,12 +200,11 @@ void EvaluationBuilder::add_value(std::string_view unit, std::string_view criter
   State& s = *state_;
   const detail::EvaluationData* d = detail::BuilderAccess::data_for_values(*this);
   if (d == nullptr) return;
-  std::size_t first_value = 0, first_text = 0;
-  if (!detail::BuilderAccess::make_room(*this, 1, value.size(), where, first_value, first_text)) return;
-  s.batch.place(s.data->values.data() + first_value, s.cell_keys.data() + first_value, 1, s.data->text.data() + first_text,
-                value.size(), first_text, s.file_index(where.file));
+  std::size_t first_value = 0;
+  if (!detail::BuilderAccess::make_room(*this, 1, value.size(), where, first_value)) return;
+  s.batch.place(s.data->values.data() + first_value, 1, s.file_index(where.file));
   detail::BuilderAccess::prepare(*d, s.unit_cache, unit, criterion, value, stage, where, decimal_comma, s.batch);
-  detail::BuilderAccess::trim_room(*this, first_value + s.batch.count, first_text + s.batch.text_used);
+  detail::BuilderAccess::trim_room(*this, first_value + s.batch.count);
   detail::BuilderAccess::commit(*this, s.batch, first_value);
 }
 
@@ -225,33 +221,26 @@ unsigned BuilderAccess::file_index(EvaluationBuilder& builder, const std::string
 }
 
 bool BuilderAccess::make_room(EvaluationBuilder& builder, std::size_t count, std::size_t text_bytes, const SourceLocation& where,
-                              std::size_t& first_value, std::size_t& first_text) {
+                              std::size_t& first_value) {
   EvaluationBuilder::State& s = *builder.state_;
   EvaluationData& d = *s.data;
   first_value = d.values.size();
-  first_text = d.text.size();
   // Values link to each other by int32 index; text offsets are uint32.
-  if (count > static_cast<std::size_t>(INT32_MAX) - first_value || text_bytes > UINT32_MAX - first_text) {
+  if (count > static_cast<std::size_t>(INT32_MAX) - first_value || text_bytes > UINT32_MAX - d.text.size()) {
     s.input_incomplete = true;
     s.report(where, "", "too many values: one evaluation holds at most " + std::to_string(INT32_MAX) +
                             " values and 4 GiB of value text");
     return false;
   }
   d.values.resize(first_value + count);
-  s.cell_keys.resize(first_value + count);
-  d.text.resize(first_text + text_bytes);
+  d.text.reserve(d.text.size() + text_bytes);
   return true;
 }
 
 StoredValue* BuilderAccess::values(EvaluationBuilder& builder) { return builder.state_->data->values.data(); }
-CellKey* BuilderAccess::cells(EvaluationBuilder& builder) { return builder.state_->cell_keys.data(); }
-char* BuilderAccess::text(EvaluationBuilder& builder) { return builder.state_->data->text.data(); }
 
-void BuilderAccess::trim_room(EvaluationBuilder& builder, std::size_t values_end, std::size_t text_end) {
-  EvaluationBuilder::State& s = *builder.state_;
-  s.data->values.resize(values_end);
-  s.cell_keys.resize(values_end);
-  s.data->text.resize(text_end);
+void BuilderAccess::trim_room(EvaluationBuilder& builder, std::size_t values_end) {
+  builder.state_->data->values.resize(values_end);
 }
 
 void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::string_view unit, std::string_view criterion,
@@ -309,23 +298,20 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
     p.cell = cell;
     return;
   }
-  // The room is sized from the slice's records and bytes: running out is a bug, not bad input.
-  if (batch.count >= batch.capacity || text.size() > batch.text_capacity - batch.text_used)
-    throw std::logic_error("cchc: internal error: evidence batch out of room");
+  // The room is sized from the slice's records: running out is a bug, not bad input.
+  if (batch.count >= batch.capacity) throw std::logic_error("cchc: internal error: evidence batch out of room");
   StoredValue out{};
   out.pack(v.kind, stage, batch.file);
   out.number = v.number;
-  out.previous = no_value;
-  out.text_begin = static_cast<std::uint32_t>(batch.text_base + batch.text_used);
+  out.previous = static_cast<std::int32_t>(cell);  // the cell key until commit (see CellKey)
+  out.text_begin = static_cast<std::uint32_t>(batch.text.size());
   out.text_size = static_cast<std::uint8_t>(text.size());
-  std::copy(text.begin(), text.end(), batch.text + batch.text_used);
-  batch.text_used += text.size();
+  batch.text.append(text);
   out.line = where.line;
   out.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
   const std::uint32_t* answers = nullptr;
   if (v.kind == ValueKind::answers) {
     out.number = static_cast<std::int64_t>(batch.answers.size());  // rebased by commit
-    batch.answer_values.push_back(static_cast<std::uint32_t>(batch.count));
     for (const std::int64_t c : v.answers) batch.answers.push_back(static_cast<std::uint32_t>(c));
     answers = batch.answers.data() + out.number;
   }
@@ -334,7 +320,6 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   else if (node != nullptr && node->is_leaf()) out.points = leaf_points(LeafInput{*node, out, answers, set.rounding()}).raw();
   else out.points = v.number;  // a node's or an adjustment's points, already on the set's grid
   batch.values[batch.count] = out;
-  batch.cells[batch.count] = cell;
   ++batch.count;
 }
 
@@ -344,11 +329,10 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
   auto head_of = [&d](CellKey cell) -> std::int32_t& {
     return (cell & adjustment_cell) != 0 ? d.adjustment_cells[cell & ~adjustment_cell] : d.cells[cell];
   };
-  if (!batch.answer_values.empty()) {
-    const auto base = static_cast<std::int64_t>(d.answer_counts.size());
-    d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin(), batch.answers.end());
-    for (const std::uint32_t at : batch.answer_values) d.values[first_value + at].number += base;
-  }
+  const auto text_base = static_cast<std::uint32_t>(d.text.size());  // make_room checked it fits
+  d.text.insert(d.text.end(), batch.text.begin(), batch.text.end());
+  const auto answers_base = static_cast<std::int64_t>(d.answer_counts.size());
+  d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin(), batch.answers.end());
   std::size_t next_problem = 0;
   auto report_problems_before = [&](std::size_t position) {
     for (; next_problem < batch.problems.size() && batch.problems[next_problem].before <= position; ++next_problem) {
@@ -363,11 +347,15 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
   };
   for (std::size_t i = 0; i < batch.count; ++i) {
     if (!batch.problems.empty()) report_problems_before(i);
-    const CellKey cell = batch.cells[i];
     const auto index = static_cast<std::int32_t>(first_value + i);
+    StoredValue& placed = d.values[first_value + i];
+    const auto cell = static_cast<CellKey>(placed.previous);
+    placed.previous = no_value;
+    placed.text_begin += text_base;
+    if (placed.kind() == ValueKind::answers) placed.number += answers_base;
     std::int32_t& head = head_of(cell);
     if (head == refused_value) head = no_value;
-    if (head == no_value) {  // the usual case: the cell's first value (placed with no link)
+    if (head == no_value) {  // the usual case: the cell's first value
       head = index;
       continue;
     }
@@ -403,7 +391,6 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
 Loaded<Evaluation> EvaluationBuilder::build() && {
   State& s = *state_;
   s.ensure_slots();
-  s.cell_keys = {};
   if (s.too_many_cells) return Loaded<Evaluation>(std::move(s.diagnostics));
   detail::EvaluationData& d = *s.data;
   const std::vector<Criterion>& nodes = d.criteria.nodes();
