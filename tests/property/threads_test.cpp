@@ -98,3 +98,48 @@ fields:
   CHECK(cards[2099].total == cchc::Decimal::from_raw(9160000));
   CHECK(cards[2099].index == cchc::Decimal::from_raw(91600000));
 }
+
+TEST_CASE("a large evidence file is read and its ranking written on worker threads, in file and rank order") {
+  // ~30,000 units × 2 rows ≈ 900 KiB: the loader prepares several slices at once, and a
+  // ranking of 2,000 units or more is formatted in chunks on several threads.
+  const cchc::CriteriaSet set = cchc::parse_criteria(R"(schema: cchc/criteria@1
+id: threads-load
+title: "Đọc song song"
+max: 10
+fields:
+  - {id: "1", title: "Điểm thẩm định", max: 6, rule: {points: {step: 0.25}}}
+  - {id: "2", title: "Tỷ lệ đúng hạn", max: 4, rule: {proportional: {target: 1}}}
+)");
+  constexpr int unit_count = 30000;
+  std::string units = "code,name\n";
+  std::string evidence = "unit,criterion,value\n";
+  for (int u = 0; u < unit_count; ++u) {
+    const std::string code = "X" + std::to_string(u);
+    units += code + ",Xã " + std::to_string(u) + "\n";
+    evidence += code + ",1," + cchc::Decimal::from_raw((u % 25) * 250000).to_string() + "\n";  // 0 .. 6 by 0.25
+    evidence += code + ",2," + cchc::Decimal::from_raw((u % 101) * 10000).to_string() + "\n";  // a rate 0 .. 1
+  }
+  const cchc::Evaluation evaluation = cchc::try_parse_evaluation(set, units, evidence).value();
+  const std::vector<cchc::Scorecard> cards = cchc::score(evaluation);
+  // By hand, unit 29999: 29999 % 25 = 24 → 6; 29999 % 101 = 2 → 4 × 0.02 = 0.08; total 6.08.
+  CHECK(cards[29999].total == cchc::Decimal::from_raw(6080000));
+  // Its rate is the value at row 1 + 2 × 29999 + 2 = 60001 (the header is row 1).
+  const auto last = evaluation.value(29999, *set.find("2"));
+  REQUIRE(last.has_value());
+  CHECK(last->location.line == 60001);
+
+  const cchc::Ranking ranking = cchc::rank(evaluation, cards);
+  std::ostringstream out;
+  cchc::write_ranking(out, evaluation, cards, ranking, cchc::Format::json);
+  const std::string json = out.str();
+  // Every unit once, in rank order.
+  std::size_t at = 0;
+  for (const cchc::RankEntry& e : ranking.groups.at(0).entries) {
+    const std::string key = "{\"code\": \"" + evaluation.units()[cards[e.scorecard].unit].code + "\"";
+    at = json.find(key, at);
+    REQUIRE(at != std::string::npos);
+    at += key.size();
+  }
+  CHECK(ranking.groups.at(0).entries.size() == static_cast<std::size_t>(unit_count));
+  CHECK(json.compare(json.size() - 5, 5, "\n ]}\n") == 0);
+}
