@@ -2,9 +2,39 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace cchc {
 inline namespace v1 {
 namespace detail {
+
+namespace {
+
+// The first separator, newline, carriage return or quote in [p, end), or end. Every byte of
+// a national evidence file passes through here, so 16 bytes are compared at a time where
+// the target has SSE2 (every x86-64).
+inline const char* find_delimiter(const char* p, const char* const end, const char sep) noexcept {
+#if defined(__SSE2__)
+  const __m128i seps = _mm_set1_epi8(sep), newlines = _mm_set1_epi8('\n'), returns = _mm_set1_epi8('\r'),
+                quotes = _mm_set1_epi8('"');
+  for (; end - p >= 16; p += 16) {
+    const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i hits = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(block, seps), _mm_cmpeq_epi8(block, newlines)),
+                                      _mm_or_si128(_mm_cmpeq_epi8(block, returns), _mm_cmpeq_epi8(block, quotes)));
+    const int mask = _mm_movemask_epi8(hits);
+    if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+  }
+#endif
+  for (; p != end; ++p) {
+    const char c = *p;
+    if (c == sep || c == '\n' || c == '\r' || c == '"') return p;
+  }
+  return end;
+}
+
+}  // namespace
 
 CsvReader::CsvReader(std::string_view text) : text_(text) {
   if (text_.size() >= 3 && text_.substr(0, 3) == "\xEF\xBB\xBF") text_.remove_prefix(3);
@@ -30,8 +60,7 @@ bool CsvReader::next(CsvRecord& record) {
     record.row = row_;
     record.line = line_;
     // Fast path, for almost every row: a line without quotes (nor a carriage return other
-    // than before its newline) splits at the separators. One pass over the bytes: rows are
-    // short, so a loop beats a library search call per field.
+    // than before its newline) splits at the separators.
     {
       const char* const begin = text_.data() + pos_;
       const char* const end = text_.data() + text_.size();
@@ -39,18 +68,18 @@ bool CsvReader::next(CsvRecord& record) {
       const char* field = begin;
       const char* p = begin;
       bool plain = true;
-      for (; p != end; ++p) {
+      for (;;) {
+        p = find_delimiter(p, end, sep);
+        if (p == end) break;
         const char c = *p;
         if (c == sep) {
           record.fields.emplace_back(field, static_cast<std::size_t>(p - field));
-          field = p + 1;
-        } else if (c == '\n' || c == '"') {
-          plain = c == '\n';
-          break;
-        } else if (c == '\r') {
-          plain = p + 1 != end && p[1] == '\n';  // CRLF: the line ends here
-          break;
+          field = ++p;
+          continue;
         }
+        if (c == '\r') plain = p + 1 != end && p[1] == '\n';  // CRLF: the line ends here
+        else plain = c == '\n';                                  // a quote: the careful path
+        break;
       }
       if (plain) {
         record.fields.emplace_back(field, static_cast<std::size_t>(p - field));

@@ -82,18 +82,21 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
   std::int64_t total = 0;
   std::size_t pos = 0;
   while (pos <= text.size()) {
-    std::size_t end = text.find_first_of(";,", pos);
-    if (end == std::string_view::npos) end = text.size();
-    const std::string_view part = trim(text.substr(pos, end - pos));
+    // One pass over the part (find_first_of would search the set for every character).
+    std::size_t end = pos, eq = std::string_view::npos;
+    for (; end < text.size() && text[end] != ';' && text[end] != ','; ++end)
+      if (text[end] == '=' && eq == std::string_view::npos) eq = end;
+    const std::string_view raw_part = text.substr(pos, end - pos);
+    const std::string_view part = trim(raw_part);
     pos = end + 1;
     if (part.empty()) continue;
-    const std::size_t eq = part.find('=');
     if (eq == std::string_view::npos) return refuse("answer count " + quoted(part) + " is not of the form ANSWER=COUNT");
+    eq -= static_cast<std::size_t>(part.data() - text.data());  // now an offset in `part`
     const std::string_view name = trim(part.substr(0, eq));
     const std::string_view number = trim(part.substr(eq + 1));
     std::size_t which = answers.size();
     for (std::size_t i = 0; i < answers.size(); ++i)
-      if (answers[i].answer == name) which = i;
+      if (answers[i].answer.size() == name.size() && answers[i].answer == name) which = i;
     if (which == answers.size()) {
       std::string known;
       for (const auto& a : answers) known += (known.empty() ? "" : ", ") + a.answer;
