@@ -792,9 +792,9 @@ Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string&
 
 Loaded<CriteriaSet> try_load_criteria(const std::string& path) {
   Diagnostic problem;
-  const std::optional<std::string> text = detail::read_file_text(path, max_criteria_bytes, problem);
+  const std::optional<detail::FileText> text = detail::read_file_text(path, max_criteria_bytes, problem);
   if (!text) return Loaded<CriteriaSet>(std::vector<Diagnostic>{problem});
-  return try_parse_criteria(*text, path);
+  return try_parse_criteria(text->view(), path);
 }
 
 CriteriaSet load_criteria(const std::string& path) { return try_load_criteria(path).value(); }

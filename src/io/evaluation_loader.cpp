@@ -410,15 +410,15 @@ Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::s
                                        const std::string& evidence_path, EvaluationOptions options) {
   std::vector<Diagnostic> problems;
   Diagnostic problem;
-  std::optional<std::string> units = detail::read_file_text(units_path, max_table_bytes, problem);
+  std::optional<detail::FileText> units = detail::read_file_text(units_path, max_table_bytes, problem);
   if (!units) problems.push_back(problem);
-  std::optional<std::string> evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
+  std::optional<detail::FileText> evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
   if (!evidence) problems.push_back(problem);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
   EvaluationBuilder builder(criteria, options);
-  const bool units_read = read_units(*units, units_path, builder);
+  const bool units_read = read_units(units->view(), units_path, builder);
   units.reset();
-  if (units_read) read_evidence(criteria, *evidence, evidence_path, builder);
+  if (units_read) read_evidence(criteria, evidence->view(), evidence_path, builder);
   evidence.reset();  // the values keep what they need: free the file before building
   return std::move(builder).build();
 }
