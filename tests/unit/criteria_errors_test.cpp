@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -920,6 +923,17 @@ TEST_CASE("files that cannot be read are named with the reason") {
         std::vector<std::string>{std::string(CCHC_TEST_DATA_DIR) + ": error: is a directory, not a file"});
   CHECK(messages(cchc::try_load_criteria("/dev/null")) ==
         std::vector<std::string>{"/dev/null: error: is not a regular file"});
+  // A named pipe with no writer: opening it for reading must not wait for one.
+  const std::string fifo = "/tmp/cchc-test-fifo-" + std::to_string(::getpid());
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  CHECK(messages(cchc::try_load_criteria(fifo)) == std::vector<std::string>{fifo + ": error: is not a regular file"});
+  CHECK(messages(cchc::try_load_evaluation(cchc::parse_criteria(R"(schema: cchc/criteria@1
+id: t
+title: T
+max: 1
+fields: [{id: "1", title: A, max: 1, rule: {points: {}}}]
+)"), fifo, fifo)) == std::vector<std::string>{fifo + ": error: is not a regular file", fifo + ": error: is not a regular file"});
+  ::unlink(fifo.c_str());
 }
 
 namespace {
