@@ -752,14 +752,29 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
   return d;
 }
 
-}  // namespace
+// yaml-cpp and the raw-text checks count columns in bytes; a clerk's editor counts
+// characters, and a Vietnamese letter is 2 or 3 bytes. Every position is turned into a
+// character column before it is shown.
+void to_character_columns(std::vector<Diagnostic>& diagnostics, std::string_view text) {
+  std::vector<std::size_t> line_starts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') line_starts.push_back(i + 1);
+  for (Diagnostic& d : diagnostics) {
+    SourceLocation& at = d.location;
+    if (at.line == 0 || at.column <= 1 || at.line > line_starts.size()) continue;
+    const std::size_t start = line_starts[at.line - 1];
+    const std::size_t end = std::min(text.size(), start + (at.column - 1));
+    std::uint32_t characters = 0;
+    for (std::size_t i = start; i < end && text[i] != '\n'; ++i)
+      if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++characters;  // not a continuation byte
+    at.column = characters + 1;
+  }
+}
 
-Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string& name) {
+Loaded<CriteriaSet> parse_criteria_text(std::string_view yaml, const std::string& name) {
   std::vector<Diagnostic> problems;
   check_raw_text(yaml, name, problems);
   if (!problems.empty()) return Loaded<CriteriaSet>(std::move(problems));
-  // A UTF-8 byte order mark is tolerated.
-  if (yaml.size() >= 3 && yaml.substr(0, 3) == "\xEF\xBB\xBF") yaml.remove_prefix(3);
   YAML::Node doc;
   try {
     doc = YAML::Load(std::string(yaml));
@@ -788,6 +803,20 @@ Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string&
     return Loaded<CriteriaSet>(std::move(out));
   }
   return Loaded<CriteriaSet>(CriteriaSet(std::move(data)), {});
+}
+
+}  // namespace
+
+Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string& name) {
+  // A UTF-8 byte order mark is tolerated (and is not a column).
+  if (yaml.size() >= 3 && yaml.substr(0, 3) == "\xEF\xBB\xBF") yaml.remove_prefix(3);
+  Loaded<CriteriaSet> loaded = parse_criteria_text(yaml, name);
+  if (!loaded) {
+    std::vector<Diagnostic> problems = loaded.diagnostics();
+    to_character_columns(problems, yaml);
+    return Loaded<CriteriaSet>(std::move(problems));
+  }
+  return loaded;
 }
 
 Loaded<CriteriaSet> try_load_criteria(const std::string& path) {

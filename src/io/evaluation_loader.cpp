@@ -29,7 +29,7 @@ SourceLocation at(const std::string& file, std::uint32_t row, std::size_t column
 bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   const detail::TextProblem p = detail::check_text(text);
   if (p.line != 0) {
-    out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message}, true);
+    out.add_diagnostic(Diagnostic{at(file, p.line, detail::character_column(text, p.line, p.column)), Severity::error, {}, p.message}, true);
     return false;
   }
   if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {
@@ -294,7 +294,11 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
 // parallel, counting their records on the way); the first problem in file order, if any.
 detail::TextProblem scan_evidence_text(std::string_view before_body, std::vector<Slice>& slices, bool has_quotes) {
   const detail::TextScan head = detail::scan_text(before_body);
-  if (head.problem.line != 0) return head.problem;
+  if (head.problem.line != 0) {
+    detail::TextProblem p = head.problem;
+    p.column = detail::character_column(before_body, p.line, p.column);
+    return p;
+  }
   detail::parallel_for(slices.size(), detail::worker_count(slices.size()), [&](std::size_t k) {
     Slice& slice = slices[k];
     detail::TextScan scan = detail::scan_text(slice.text);
@@ -305,6 +309,7 @@ detail::TextProblem scan_evidence_text(std::string_view before_body, std::vector
   std::uint32_t newlines = head.newlines;
   for (Slice& slice : slices) {
     if (slice.problem.line != 0) {
+      slice.problem.column = detail::character_column(slice.text, slice.problem.line, slice.problem.column);
       slice.problem.line += newlines;
       return slice.problem;
     }

@@ -57,6 +57,19 @@ TextScan scan_text(std::string_view text) noexcept {
   return {{}, line - 1};
 }
 
+std::uint32_t character_column(std::string_view text, std::uint32_t line, std::uint32_t byte_column) noexcept {
+  std::size_t start = 0;
+  for (std::uint32_t l = 1; l < line; ++l) {
+    const std::size_t nl = text.find('\n', start);
+    if (nl == std::string_view::npos) return byte_column;
+    start = nl + 1;
+  }
+  std::uint32_t characters = 0;
+  for (std::size_t i = start; i < text.size() && i < start + (byte_column == 0 ? 0 : byte_column - 1) && text[i] != '\n'; ++i)
+    if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++characters;  // not a continuation byte
+  return byte_column == 0 ? 0 : characters + 1;
+}
+
 std::size_t display_width(std::string_view text) noexcept {
   std::size_t width = 0;
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());

@@ -26,6 +26,10 @@ struct TextScan {
 /// check_text, also counting the newlines: one pass for the loader's slices of a file.
 TextScan scan_text(std::string_view text) noexcept;
 
+/// The character column (1-based) of byte column `byte_column` on line `line` of `text`: what an
+/// editor shows, where a Vietnamese letter is one column but 2 or 3 bytes.
+std::uint32_t character_column(std::string_view text, std::uint32_t line, std::uint32_t byte_column) noexcept;
+
 /// How many characters a terminal shows for a UTF-8 string (combining marks count zero).
 std::size_t display_width(std::string_view text) noexcept;
 

@@ -41,6 +41,12 @@ const Case cases[] = {
      std::string("schema: cchc/criteria@1\n"
       "title: \"T\xff""i\"\n", 37),
      {"<criteria>:2:10: error: invalid UTF-8 byte (save the file as UTF-8)"}},
+    {"invalid UTF-8 byte after Vietnamese letters: the column counts characters",
+     // title: "Sở Tài \xff": 'ở' is 3 bytes and 'à' 2, so the bad byte is byte 19 but
+     // character 16 (t-i-t-l-e-:-space-quote = 8, "Sở Tài " = 7).
+     std::string("schema: cchc/criteria@1\n"
+      "title: \"S\xe1\xbb\x9f T\xc3\xa0i \xff\"\n"),
+     {"<criteria>:2:16: error: invalid UTF-8 byte (save the file as UTF-8)"}},
     {"truncated UTF-8",
      std::string("title: \"T\xc3""", 10),
      {"<criteria>:1:10: error: truncated UTF-8 sequence at the end of the file"}},
@@ -654,7 +660,8 @@ const Case cases[] = {
       "bands: [{min: 80, label: Khá}, {min: 90, label: Tốt}]\n"
       "fields:\n"
       "  - {id: a, title: A, max: 2}\n", 141),
-     {"<criteria>:5:33: error: bands: bands out of order: 'Tốt' (min 90) must have a lower bound than 'Khá' above it (min 80)"}},
+     // Columns count characters: "bands: [" is 8, "{min: 80, label: Khá}" 21, ", " 2: column 32.
+     {"<criteria>:5:32: error: bands: bands out of order: 'Tốt' (min 90) must have a lower bound than 'Khá' above it (min 80)"}},
     {"strict band under an equal inclusive one",
      std::string("schema: cchc/criteria@1\n"
       "id: t\n"
@@ -672,7 +679,8 @@ const Case cases[] = {
       "bands: [{label: Tốt}, {min: 50, label: Khá}]\n"
       "fields:\n"
       "  - {id: a, title: A, max: 2}\n", 132),
-     {"<criteria>:5:25: error: bands: band 'Khá' can never apply: the band above it ('Tốt') has no bound and takes every index"}},
+     // "bands: [" 8, "{label: Tốt}" 12 characters (14 bytes), ", " 2: column 23.
+     {"<criteria>:5:23: error: bands: band 'Khá' can never apply: the band above it ('Tốt') has no bound and takes every index"}},
     {"band bound above 100",
      std::string("schema: cchc/criteria@1\n"
       "id: t\n"

@@ -391,6 +391,18 @@ TEST_CASE("a large evidence file reads the same in slices as in one piece") {
   }
 }
 
+TEST_CASE("invalid UTF-8 in a table is placed by character column, as an editor shows it") {
+  const CriteriaSet set = set_from(set_yaml);
+  // "U1,Sở Tài chính" is 15 characters (18 bytes): the bad byte is character 16.
+  const auto units = try_parse_evaluation(set, "code,name\nU1,S\xe1\xbb\x9f T\xc3\xa0i ch\xc3\xadnh\xff\n", "unit,criterion,value\n",
+                                          "units.csv", "evidence.csv");
+  CHECK(messages(units) == std::vector<std::string>{"units.csv:2:16: error: invalid UTF-8 byte (save the file as UTF-8)"});
+  // In the evidence: "U1,1.1,Kịp" is 10 characters (12 bytes); the bad byte is character 11.
+  const auto evidence = try_parse_evaluation(set, one_unit, "unit,criterion,value\nU1,1.1,K\xe1\xbb\x8bp\xff\n",
+                                             "units.csv", "evidence.csv");
+  CHECK(messages(evidence) == std::vector<std::string>{"evidence.csv:2:11: error: invalid UTF-8 byte (save the file as UTF-8)"});
+}
+
 // The wide form is read in slices too, with room for a value in every criterion column: the
 // cells left empty leave room unused, which must not shift or lose any value.
 TEST_CASE("a large wide-form file reads every unit, with empty cells among the values") {
