@@ -425,6 +425,15 @@ TEST_CASE("a large wide-form file reads every unit, with empty cells among the v
     CHECK(s.total(code) == (u % 7 == 0 ? "8.25" : "7.75"));
     CHECK(s.max(code) == "16");
   }
+  // Blank rows count as rows and give no values: 200,000 of them (two slices of nothing)
+  // before a unit's row leave its values where they belong.
+  std::string blank_rows = "unit,1.1,1.2,1.3,2.1,thuong\n" + std::string(200000, '\n') + "U1,cham,75%,na,A=1;B=1;C=2,\n";
+  const auto sparse = score_all(set, one_unit, blank_rows);
+  CHECK(sparse.total("U1") == "7.75");
+  const auto far = sparse.evaluation.value(0, *set.find("1.1"));
+  REQUIRE(far.has_value());
+  CHECK(far->location.line == 200002);  // header row 1, 200,000 blank rows, then this one
+
   const auto last = s.evaluation.value(*s.evaluation.find_unit("U8999"), *set.find("2.1"));
   REQUIRE(last.has_value());
   CHECK(last->text == "A=1;B=1;C=2");
