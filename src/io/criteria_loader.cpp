@@ -756,18 +756,13 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
 // characters, and a Vietnamese letter is 2 or 3 bytes. Every position is turned into a
 // character column before it is shown.
 void to_character_columns(std::vector<Diagnostic>& diagnostics, std::string_view text) {
-  std::vector<std::size_t> line_starts{0};
+  std::vector<std::size_t> line_starts{0};  // so that each diagnostic does not search for its line
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') line_starts.push_back(i + 1);
   for (Diagnostic& d : diagnostics) {
     SourceLocation& at = d.location;
     if (at.line == 0 || at.column <= 1 || at.line > line_starts.size()) continue;
-    const std::size_t start = line_starts[at.line - 1];
-    const std::size_t end = std::min(text.size(), start + (at.column - 1));
-    std::uint32_t characters = 0;
-    for (std::size_t i = start; i < end && text[i] != '\n'; ++i)
-      if ((static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u) ++characters;  // not a continuation byte
-    at.column = characters + 1;
+    at.column = detail::character_column(text.substr(line_starts[at.line - 1]), 1, at.column);
   }
 }
 

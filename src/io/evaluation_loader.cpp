@@ -26,13 +26,16 @@ SourceLocation at(const std::string& file, std::uint32_t row, std::size_t column
 }
 
 // Text-level checks shared by both tables; false when the table cannot be read at all.
+// Nothing but spaces, tabs or a byte order mark: no header to read.
+bool blank_table(std::string_view text) { return detail::trim(text).empty() || text == "\xEF\xBB\xBF"; }
+
 bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   const detail::TextProblem p = detail::check_text(text);
   if (p.line != 0) {
     out.add_diagnostic(Diagnostic{at(file, p.line, detail::character_column(text, p.line, p.column)), Severity::error, {}, p.message}, true);
     return false;
   }
-  if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {
+  if (blank_table(text)) {
     out.add_diagnostic(Diagnostic{at(file, 0, 0), Severity::error, {}, "the file is empty: expected a header row"}, true);
     return false;
   }
@@ -163,14 +166,12 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
 // reader would. The unused end of a range is never written nor read.
 struct Slice {
   std::string_view text;
-  std::size_t offset = 0;             // of `text` in the body
   std::uint32_t newlines = 0;         // '\n' bytes (for text problems, as check_text counts lines)
   std::uint32_t records = 0;          // record ends, as the CSV reader counts rows
   std::uint32_t lines = 0;            // physical lines, as the CSV reader counts them
   detail::TextProblem problem;        // its first encoding problem (line relative to the slice)
   std::uint32_t rows_before = 0;
   std::uint32_t lines_before = 0;
-  std::uint32_t newlines_before = 0;
   std::size_t first_value = 0;        // its range of values
   std::size_t value_room = 0;
   detail::ValueBatch batch;
@@ -200,7 +201,6 @@ std::vector<Slice> cut_slices(std::string_view body, bool has_quotes, std::size_
     const std::size_t end = cut >= body.size() ? body.size() : cut + 1;
     Slice slice;
     slice.text = body.substr(start, end - start);
-    slice.offset = start;
     slices.push_back(std::move(slice));
     start = end;
   }
@@ -321,8 +321,8 @@ detail::TextProblem scan_evidence_text(std::string_view before_body, std::vector
 }
 
 void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
-  if (detail::trim(text).empty() || text == "\xEF\xBB\xBF") {  // (whitespace and a BOM are valid text)
-    check_table_text(text, file, out);
+  if (blank_table(text)) {
+    check_table_text(text, file, out);  // says so
     return;
   }
   detail::CsvReader reader(text);

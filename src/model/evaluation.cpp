@@ -360,7 +360,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       continue;
     }
     // The cell's values are chained latest first; find where this stage goes.
-    const Stage stage = d.values[static_cast<std::size_t>(index)].stage();
+    const Stage stage = placed.stage();
     std::int32_t after = no_value;  // the value this one follows (none: it becomes the head)
     std::int32_t next = head;
     while (next != no_value && d.values[static_cast<std::size_t>(next)].stage() > stage) {
@@ -373,8 +373,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       const std::size_t width = adjustment ? d.adjustment_count : d.node_count;
       const std::string& unit_code = d.units[slot / width].code;
       const std::string& id = adjustment ? d.criteria.adjustments()[slot % width].id : d.criteria.nodes()[slot % width].id;
-      const StoredValue& v = d.values[static_cast<std::size_t>(index)];
-      s.report(d.location(v), "criterion",
+      s.report(d.location(placed), "criterion",
                "duplicate value for unit '" + unit_code + "', criterion '" + id + "', stage " + to_string(stage) +
                    " (first at row " + std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
       continue;  // stays unlinked: never reached

@@ -353,17 +353,22 @@ TEST_CASE("a large evidence file reads the same in slices as in one piece") {
               "units.csv:4001:1: error: unit 'U3999' has no evidence for 1 leaf: 2.1 (or ask to score gaps as zero)"});
   }
   // Each slice counts its own rows and lines; these check the counts add up across slices.
+  // `end` for every line end; "mixed": a lone CR, but a newline every 100th line, so that the
+  // file is cut into slices (cuts fall after a newline) that each hold lone CRs to count.
   auto with_line_ends = [](std::string text, const std::string& end) {
     std::string out;
+    std::size_t lines = 0;
     for (const char c : text) {
-      if (c == '\n') out += end;
+      if (c == '\n' && end == "mixed") out += ++lines % 100 == 0 ? "\n" : "\r";
+      else if (c == '\n') out += end;
       else out += c;
     }
     return out;
   };
   SUBCASE("CRLF and lone CR line ends: rows are counted across slices as one reader counts them") {
-    for (const char* end : {"\r\n", "\r"}) {
-      const std::string line_end = std::string(end) == "\r" ? "CR" : "CRLF";
+    for (const char* end_text : {"\r\n", "\r", "mixed"}) {
+      const std::string end = end_text;
+      const std::string line_end = end == "\r" ? "CR" : end == "mixed" ? "mixed" : "CRLF";
       CAPTURE(line_end);
       std::string bad = evidence;
       // unit 3999's second row is row 2 + 4×3999 + 1 = 15999
