@@ -743,7 +743,7 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
   if (budget_reported_) {
     // Everything else an expanding document produced is a consequence of the expansion.
     diags_.erase(std::remove_if(diags_.begin(), diags_.end(),
-                                [](const Diagnostic& x) { return x.message.find("nodes (an alias bomb") == std::string::npos; }),
+                                [](const Diagnostic& x) { return x.message().find("nodes (an alias bomb") == std::string::npos; }),
                  diags_.end());
     dropped_ = 0;
   }
@@ -760,9 +760,10 @@ void to_character_columns(std::vector<Diagnostic>& diagnostics, std::string_view
   for (std::size_t i = 0; i < text.size(); ++i)
     if (text[i] == '\n') line_starts.push_back(i + 1);
   for (Diagnostic& d : diagnostics) {
-    SourceLocation& at = d.location;
+    SourceLocation at = d.location();
     if (at.line == 0 || at.column <= 1 || at.line > line_starts.size()) continue;
     at.column = detail::character_column(text.substr(line_starts[at.line - 1]), 1, at.column);
+    d.set_location(std::move(at));
   }
 }
 
@@ -793,7 +794,7 @@ Loaded<CriteriaSet> parse_criteria_text(std::string_view yaml, const std::string
   if (!reader.diagnostics().empty() || !data) {
     std::vector<Diagnostic> out = std::move(reader.diagnostics());
     std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.location.line != b.location.line ? a.location.line < b.location.line : a.location.column < b.location.column;
+      return a.location().line != b.location().line ? a.location().line < b.location().line : a.location().column < b.location().column;
     });
     return Loaded<CriteriaSet>(std::move(out));
   }

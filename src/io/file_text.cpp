@@ -45,25 +45,25 @@ std::optional<FileText> read_file_text(const std::string& path, std::size_t max_
   // Non-blocking, so that opening a FIFO does not wait for a writer (it is refused below).
   const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) {
-    problem.message = std::string("cannot open the file: ") + std::strerror(errno);
+    problem.set_message(std::string("cannot open the file: ") + std::strerror(errno));
     return std::nullopt;
   }
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) {
-    problem.message = std::string("cannot read the file: ") + std::strerror(errno);
+    problem.set_message(std::string("cannot read the file: ") + std::strerror(errno));
     return std::nullopt;
   }
   if (S_ISDIR(st.st_mode)) {
-    problem.message = "is a directory, not a file";
+    problem.set_message("is a directory, not a file");
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
-    problem.message = "is not a regular file";
+    problem.set_message("is not a regular file");
     return std::nullopt;
   }
   if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
-    problem.message = "the file is too large (" + std::to_string(st.st_size) + " bytes; the limit is " +
-                      std::to_string(max_bytes) + ")";
+    problem.set_message("the file is too large (" + std::to_string(st.st_size) + " bytes; the limit is " +
+                      std::to_string(max_bytes) + ")");
     return std::nullopt;
   }
   FileText text;
@@ -80,8 +80,8 @@ std::optional<FileText> read_file_text(const std::string& path, std::size_t max_
   });
   for (const int error : errors) {
     if (error == -1) continue;
-    problem.message = error != 0 ? std::string("cannot read the file: ") + std::strerror(error)
-                                 : std::string("cannot read the whole file (did it change while being read?)");
+    problem.set_message(error != 0 ? std::string("cannot read the file: ") + std::strerror(error)
+                                 : std::string("cannot read the whole file (did it change while being read?)"));
     return std::nullopt;
   }
   return text;

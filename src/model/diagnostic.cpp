@@ -5,14 +5,72 @@
 namespace cchc {
 inline namespace v1 {
 
-std::string Diagnostic::to_string() const {
-  std::string out = location.file.empty() ? std::string("<input>") : location.file;
-  if (location.line > 0) {
-    out += ':' + std::to_string(location.line);
-    if (location.column > 0) out += ':' + std::to_string(location.column);
+struct Diagnostic::Data {
+  SourceLocation location;
+  Severity severity = Severity::error;
+  std::string code, key, message, unit, criterion, stage;
+};
+
+namespace {
+const SourceLocation no_location{};
+const std::string no_text;
+}  // namespace
+
+Diagnostic::Diagnostic() noexcept : data_(nullptr) {}
+Diagnostic::Diagnostic(SourceLocation location, Severity severity, std::string key, std::string message)
+    : data_(new Data{std::move(location), severity, {}, std::move(key), std::move(message), {}, {}, {}}) {}
+Diagnostic::Diagnostic(const Diagnostic& other) : data_(other.data_ ? new Data(*other.data_) : nullptr) {}
+Diagnostic::Diagnostic(Diagnostic&& other) noexcept : data_(other.data_) { other.data_ = nullptr; }
+Diagnostic& Diagnostic::operator=(const Diagnostic& other) {
+  if (this != &other) {
+    Data* copy = other.data_ ? new Data(*other.data_) : nullptr;
+    delete data_;
+    data_ = copy;
   }
-  out += severity == Severity::error ? ": error: " : ": warning: ";
-  out += message;
+  return *this;
+}
+Diagnostic& Diagnostic::operator=(Diagnostic&& other) noexcept {
+  if (this != &other) {
+    delete data_;
+    data_ = other.data_;
+    other.data_ = nullptr;
+  }
+  return *this;
+}
+Diagnostic::~Diagnostic() { delete data_; }
+
+Diagnostic::Data& Diagnostic::data() {
+  if (!data_) data_ = new Data();
+  return *data_;
+}
+
+const SourceLocation& Diagnostic::location() const noexcept { return data_ ? data_->location : no_location; }
+Severity Diagnostic::severity() const noexcept { return data_ ? data_->severity : Severity::error; }
+const std::string& Diagnostic::code() const noexcept { return data_ ? data_->code : no_text; }
+const std::string& Diagnostic::key() const noexcept { return data_ ? data_->key : no_text; }
+const std::string& Diagnostic::message() const noexcept { return data_ ? data_->message : no_text; }
+const std::string& Diagnostic::unit() const noexcept { return data_ ? data_->unit : no_text; }
+const std::string& Diagnostic::criterion() const noexcept { return data_ ? data_->criterion : no_text; }
+const std::string& Diagnostic::stage() const noexcept { return data_ ? data_->stage : no_text; }
+
+Diagnostic& Diagnostic::set_location(SourceLocation location) { data().location = std::move(location); return *this; }
+Diagnostic& Diagnostic::set_severity(Severity severity) { data().severity = severity; return *this; }
+Diagnostic& Diagnostic::set_code(std::string code) { data().code = std::move(code); return *this; }
+Diagnostic& Diagnostic::set_key(std::string key) { data().key = std::move(key); return *this; }
+Diagnostic& Diagnostic::set_message(std::string message) { data().message = std::move(message); return *this; }
+Diagnostic& Diagnostic::set_unit(std::string unit) { data().unit = std::move(unit); return *this; }
+Diagnostic& Diagnostic::set_criterion(std::string criterion) { data().criterion = std::move(criterion); return *this; }
+Diagnostic& Diagnostic::set_stage(std::string stage) { data().stage = std::move(stage); return *this; }
+
+std::string Diagnostic::to_string() const {
+  const SourceLocation& at = location();
+  std::string out = at.file.empty() ? std::string("<input>") : at.file;
+  if (at.line > 0) {
+    out += ':' + std::to_string(at.line);
+    if (at.column > 0) out += ':' + std::to_string(at.column);
+  }
+  out += severity() == Severity::error ? ": error: " : ": warning: ";
+  out += message();
   return out;
 }
 

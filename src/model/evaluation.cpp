@@ -160,7 +160,7 @@ EvaluationBuilder& EvaluationBuilder::operator=(EvaluationBuilder&&) noexcept = 
 
 void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic, bool input_incomplete) {
   state_->input_incomplete = state_->input_incomplete || input_incomplete;
-  state_->report(std::move(diagnostic.location), std::move(diagnostic.key), std::move(diagnostic.message));
+  state_->report(diagnostic.location(), diagnostic.key(), diagnostic.message());
 }
 
 void EvaluationBuilder::add_unit(Unit unit) {
@@ -338,7 +338,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
     for (; next_problem < batch.problems.size() && batch.problems[next_problem].before <= position; ++next_problem) {
       const ValueBatch::Problem& p = batch.problems[next_problem];
       s.input_incomplete = s.input_incomplete || p.input_incomplete;
-      s.report(p.diagnostic.location, p.diagnostic.key, p.diagnostic.message);
+      s.report(p.diagnostic.location(), p.diagnostic.key(), p.diagnostic.message());
       if (p.refuses_cell) {
         std::int32_t& head = head_of(p.cell);
         if (head == no_value) head = refused_value;  // reported once: not also a gap

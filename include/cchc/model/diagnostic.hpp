@@ -23,15 +23,51 @@ struct SourceLocation {
 
 enum class Severity : std::uint8_t { error, warning };
 
-/// One problem found in an input, like a compiler message.
-struct Diagnostic {
-  SourceLocation location;
-  Severity severity = Severity::error;
-  std::string key;      ///< the key or column concerned ("fields[2].max", "value"); may be empty
-  std::string message;  ///< what is wrong and what was expected
+/// One problem found in an input, like a compiler message, with structured fields so that a
+/// portal can attach it to a form cell without parsing text. The layout is private (one
+/// pointer), so fields can be added in later versions without breaking the ABI; setters return
+/// the diagnostic so that it can be built in one expression.
+class CCHC_API Diagnostic {
+ public:
+  Diagnostic() noexcept;
+  Diagnostic(SourceLocation location, Severity severity, std::string key, std::string message);
+  Diagnostic(const Diagnostic& other);
+  Diagnostic(Diagnostic&& other) noexcept;
+  Diagnostic& operator=(const Diagnostic& other);
+  Diagnostic& operator=(Diagnostic&& other) noexcept;
+  ~Diagnostic();
+
+  const SourceLocation& location() const noexcept;
+  Severity severity() const noexcept;
+  /// A stable short id of the kind of problem ("unknown-unit", "nesting-too-deep"); the
+  /// list is in docs/diagnostics.md. Empty only for diagnostics made by a caller.
+  const std::string& code() const noexcept;
+  /// The key or column concerned ("fields[2].max", "value"); may be empty.
+  const std::string& key() const noexcept;
+  /// What is wrong and what was expected. Quoted values have control and invisible
+  /// characters escaped (`U+200B`).
+  const std::string& message() const noexcept;
+  /// Where known: the unit code, the criterion id and the evidence stage concerned.
+  const std::string& unit() const noexcept;
+  const std::string& criterion() const noexcept;
+  const std::string& stage() const noexcept;
+
+  Diagnostic& set_location(SourceLocation location);
+  Diagnostic& set_severity(Severity severity);
+  Diagnostic& set_code(std::string code);
+  Diagnostic& set_key(std::string key);
+  Diagnostic& set_message(std::string message);
+  Diagnostic& set_unit(std::string unit);
+  Diagnostic& set_criterion(std::string criterion);
+  Diagnostic& set_stage(std::string stage);
 
   /// "FILE:LINE:COL: error: message" (LINE and COL left out when unknown).
-  CCHC_API std::string to_string() const;
+  std::string to_string() const;
+
+ private:
+  struct Data;
+  Data& data();
+  Data* data_;
 };
 
 /// The single root of the exceptions cchc throws. `diagnostics()` has every problem
@@ -40,7 +76,7 @@ class CCHC_API Error : public std::runtime_error {
  public:
   explicit Error(std::vector<Diagnostic> diagnostics);
   const std::vector<Diagnostic>& diagnostics() const noexcept { return diagnostics_; }
-  const SourceLocation& location() const noexcept { return diagnostics_.front().location; }
+  const SourceLocation& location() const noexcept { return diagnostics_.front().location(); }
 
  private:
   std::vector<Diagnostic> diagnostics_;
