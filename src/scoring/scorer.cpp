@@ -153,16 +153,18 @@ void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t u
   card.tree_total = out[0].points;
   card.max = out[0].max;
   card.adjustments.assign(d.adjustment_count, Decimal());
-  Decimal total = card.tree_total;
+  // Each line is below 10^12 points, but ten of them may pass the 64-bit range: the sum is
+  // kept in 128 bits and only the clamped total, within [0, max], goes back to a Decimal.
+  detail::int128 total = card.tree_total.raw();
   const auto& adjustments = set.adjustments();
   for (std::size_t a = 0; a < d.adjustment_count; ++a) {
     const std::int32_t vi = d.as_of(d.latest_adjustment(unit, a), adjustment_stage);
     if (vi == detail::no_value) continue;
     const Decimal v = Decimal::from_raw(d.values[static_cast<std::size_t>(vi)].points);
     card.adjustments[a] = adjustments[a].kind == AdjustmentKind::bonus ? v : -v;
-    total += card.adjustments[a];
+    total += card.adjustments[a].raw();
   }
-  card.total = std::clamp(total, Decimal(), card.max);
+  card.total = Decimal::from_raw(static_cast<std::int64_t>(std::clamp<detail::int128>(total, 0, card.max.raw())));
   card.survey = Decimal();
   for (NodeIndex t : plan.survey_tops)
     if (out[t].status != NodeStatus::covered) card.survey += out[t].points;

@@ -2,6 +2,8 @@
 #ifndef CCHC_SRC_SCORING_WEIGHTED_MEAN_HPP
 #define CCHC_SRC_SCORING_WEIGHTED_MEAN_HPP
 
+#include <memory>
+
 #include "cchc/model/decimal.hpp"
 #include "model/exact.hpp"
 
@@ -9,19 +11,28 @@ namespace cchc {
 inline namespace v1 {
 namespace detail {
 
-/// Accumulates wᵢ·pᵢ/mᵢ as one exact fraction N/D (D the lcm of the mᵢ). Should 128 bits
-/// ever not hold it (many distinct, large maxima), it falls back to terms kept to 10^-12
-/// of a point: far below any set's rounding places (<= 6), documented in criteria-format.md.
+struct WideFraction;  // GMP's mpq_class, kept out of this header
+
+/// Accumulates Σ wᵢ·pᵢ/mᵢ as one exact fraction N/D (D a multiple of the lcm of the mᵢ),
+/// then rounds max × N / (D × Σw) once. 128 bits hold it for ordinary sets (a few children,
+/// or maxima sharing factors); when an intermediate would not fit (many distinct maxima:
+/// ten fields of maxima 10.07, 10.09, … have an lcm near 10^70), the sum moves to an
+/// arbitrary-precision rational, so the result is exact for every input the format admits.
 class WeightedMean {
  public:
-  void add(Decimal weight, Decimal points, Decimal max) noexcept;
+  WeightedMean() noexcept;
+  ~WeightedMean();
+  WeightedMean(const WeightedMean&) = delete;
+  WeightedMean& operator=(const WeightedMean&) = delete;
+
+  void add(Decimal weight, Decimal points, Decimal max);
   bool empty() const noexcept { return weights_ == 0; }
-  /// max × N / (D × Σw), rounded.
-  Decimal result(Decimal node_max, Rounding rounding) const noexcept;
+  /// max × N / (D × Σw), rounded to the set's places with its mode.
+  Decimal result(Decimal node_max, Rounding rounding) const;
 
  private:
   int128 num_ = 0, den_ = 1, weights_ = 0;
-  bool fixed_ = false;  // fallback: num_ in units of 10^-12, den_ == 10^12
+  std::unique_ptr<WideFraction> wide_;  // set once 128 bits no longer hold the sum
 };
 
 }  // namespace detail

@@ -1,6 +1,9 @@
 // weighted_mean: max × Σ wᵢ·(pointsᵢ/maxᵢ) / Σ wᵢ, as the PCI aggregates its sub-indices.
 #include <doctest/doctest.h>
 
+#include <string>
+#include <vector>
+
 #include "support.hpp"
 
 using namespace cchc;
@@ -83,4 +86,58 @@ fields:
   CHECK(s.index("U") == "75");
   // V: 10 × (0.5 + 1 + 2 × 0.25) / 4 = 10 × 2 / 4 = 5
   CHECK(s.total("V") == "5");
+}
+
+namespace {
+std::string equal_weights(const char* places, const std::vector<const char*>& maxima) {
+  std::string s = std::string("schema: cchc/criteria@1\nid: lcm\ntitle: \"Bình quân\"\nmax: 100\n"
+                              "aggregate: weighted_mean\nrounding: {places: ") + places + "}\nfields:\n";
+  for (std::size_t i = 0; i < maxima.size(); ++i)
+    s += "  - {id: f" + std::to_string(i + 1) + ", title: \"Lĩnh vực " + std::to_string(i + 1) + "\", max: " +
+         maxima[i] + ", weight: 1}\n";
+  return s;
+}
+std::string all_fives(std::size_t fields) {
+  std::string header = "unit", row = "U";
+  for (std::size_t i = 0; i < fields; ++i) {
+    header += ",f" + std::to_string(i + 1);
+    row += ",5";
+  }
+  return header + "\n" + row + "\n";
+}
+}  // namespace
+
+TEST_CASE("ten distinct maxima whose lcm passes 128 bits are still exact") {
+  // Issue 9: printed 4.81. 100 × (5/10.07 + 5/10.09 + … + 5/10.39) / 10 = 48.8528108930…
+  // (exact sum of the ten fractions, worked out with rational arithmetic), so 48.85.
+  const std::vector<const char*> maxima = {"10.07", "10.09", "10.13", "10.19", "10.21",
+                                           "10.27", "10.31", "10.33", "10.37", "10.39"};
+  const auto s = score_all(set_from(equal_weights("2", maxima)), "code,name\nU,Đơn vị\n", all_fives(10));
+  CHECK(s.total("U") == "48.85");
+  CHECK(s.index("U") == "48.85");
+}
+
+TEST_CASE("six places, five maxima just under 10") {
+  // Issue 9: printed 10.000011. 100 × (5/9.999999 + 5/9.999997 + 5/9.999993 + 5/9.999991 + 5/9.999989) / 5
+  // = 50.0000310000…, so 50.000031 at six places.
+  const std::vector<const char*> maxima = {"9.999999", "9.999997", "9.999993", "9.999991", "9.999989"};
+  const auto s = score_all(set_from(equal_weights("6", maxima)), "code,name\nU,Đơn vị\n", all_fives(5));
+  CHECK(s.total("U") == "50.000031");
+}
+
+TEST_CASE("ten bonus lines at the largest admitted cap do not wrap the total") {
+  // Issue 9: ten bonuses of 999999999999 wrapped the 64-bit sum to 0.00. The tree gives 40 of
+  // 100, the bonuses add almost 10^13, and the total is kept at the max: 100.
+  std::string set = "schema: cchc/criteria@1\nid: thuong\ntitle: \"Thưởng\"\nmax: 100\nadjustments:\n";
+  std::string header = "unit,a", row = "U,40";
+  for (int i = 0; i < 10; ++i) {
+    set += "  - {id: b" + std::to_string(i) + ", title: \"Thưởng " + std::to_string(i) +
+           "\", kind: bonus, max: 999999999999}\n";
+    header += ",b" + std::to_string(i);
+    row += ",999999999999";
+  }
+  set += "fields:\n  - {id: a, title: A, max: 100}\n";
+  const auto s = score_all(set_from(set), "code,name\nU,Đơn vị\n", header + "\n" + row + "\n");
+  CHECK(s.total("U") == "100");
+  CHECK(s.index("U") == "100");
 }
