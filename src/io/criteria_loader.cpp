@@ -553,6 +553,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     const auto scale = choice<TierScale>(*m, "value", what,
                                          {{"rate", TierScale::rate}, {"count", TierScale::count}, {"number", TierScale::number}});
     r.tier_scale = scale ? *scale : (any_percent || largest <= Decimal::from_int(1) ? TierScale::rate : TierScale::number);
+    r.tier_scale_inferred = !scale;
     if (r.tier_scale == TierScale::rate && largest > Decimal::from_int(1))
       error(at, "tiers", what + ": a tier bound above 1 on a rate (write rates as 0..1 or as a percentage such as 90%)");
   } else if (kind->key == "proportional") {

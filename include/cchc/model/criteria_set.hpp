@@ -47,6 +47,7 @@ struct Rule {
   std::vector<Option> options;         ///< options, in the order written
   std::vector<Tier> tiers;             ///< tiers, first match from the top
   TierScale tier_scale = TierScale::rate;
+  bool tier_scale_inferred = false;    ///< tiers: the set gave no `value:`; the scale came from the bounds
   Decimal target = Decimal::from_int(1);  ///< proportional: the rate that earns full points
   Decimal per;                         ///< deduct: points taken per counted violation
   std::vector<AnswerWeight> answers;   ///< survey: weight 0..1 of each answer
