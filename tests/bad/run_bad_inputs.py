@@ -9,7 +9,8 @@ criteria/NAME.expected: `cchc validate tests/bad/criteria/NAME.yaml` must exit 1
   A few inputs are made here instead of committed (GENERATED): they run from WORK_DIR.
   NAME.paths ("criteria=PATH") names another path, such as /dev/null.
 tables/NAME.expected: `cchc rank` with tables/criteria.yaml and tables/NAME.units.csv and/or
-  tables/NAME.evidence.csv (else the good.* ones; NAME.paths may name other paths) and `-o`
+  tables/NAME.evidence.csv (else the good.* ones; NAME.paths may name other paths, the
+  criteria too: "criteria=tests/bad/tables/val_criteria.yaml") and `-o`
   must exit 1, print exactly those lines on stderr, and write nothing.
 NAME.known-issue: a library bug keeps the expected lines from appearing; the case passes
   while they are absent (and must still exit 1 and write nothing) and fails once they
@@ -118,8 +119,9 @@ class Runner:
         count = passed = 0
         for expected_file in sorted(directory.glob("*.expected")):
             name = expected_file.stem
-            paths = {"units": "tests/bad/tables/good.units.csv", "evidence": "tests/bad/tables/good.evidence.csv"}
-            for kind in paths:
+            paths = {"units": "tests/bad/tables/good.units.csv", "evidence": "tests/bad/tables/good.evidence.csv",
+                     "criteria": "tests/bad/tables/criteria.yaml"}
+            for kind in ("units", "evidence"):
                 if (directory / f"{name}.{kind}.csv").exists():
                     paths[kind] = f"tests/bad/tables/{name}.{kind}.csv"
             paths_file = directory / f"{name}.paths"
@@ -131,7 +133,7 @@ class Runner:
             known_issue = expected_file.with_suffix(".known-issue").exists()
             case = f"tables/{name}"
             output = out_dir / f"{name}.csv"
-            proc = self.run(case, ["rank", "--criteria", "tests/bad/tables/criteria.yaml", "--units", paths["units"],
+            proc = self.run(case, ["rank", "--criteria", paths["criteria"], "--units", paths["units"],
                                    "--evidence", paths["evidence"], "--format", "csv", "-o", str(output)], self.repo)
             count += 1
             passed += self.check(case, proc, expected, known_issue, output)
