@@ -7,6 +7,7 @@
 #include "io/csv_reader.hpp"
 #include "io/file_text.hpp"
 #include "model/number_text.hpp"
+#include "model/unicode.hpp"
 #include "model/utf8.hpp"
 #include "model/value_batch.hpp"
 #include "support/parallel_for.hpp"
@@ -15,43 +16,98 @@ namespace cchc {
 inline namespace v1 {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(detail::trim(s));
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// A header name or a field as matched: spaces (no-break ones too) trimmed, NFC.
+std::string clean(std::string_view field) {
+  std::string out(detail::trim_spaces(field));
+  if (!detail::is_ascii(out)) detail::normalize_nfc(out);
   return out;
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
 }
 
 SourceLocation at(const std::string& file, std::uint32_t row, std::size_t column) {
   return SourceLocation{file, row, static_cast<std::uint32_t>(column)};
 }
 
-// Text-level checks shared by both tables; false when the table cannot be read at all.
-// Nothing but spaces, tabs or a byte order mark: no header to read.
-bool blank_table(std::string_view text) { return detail::trim(text).empty() || text == "\xEF\xBB\xBF"; }
+Diagnostic problem(SourceLocation where, const char* code, std::string key, std::string message) {
+  Diagnostic d{std::move(where), Severity::error, std::move(key), std::move(message)};
+  d.set_code(code);
+  return d;
+}
 
-bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
-  const detail::TextProblem p = detail::check_text(text);
-  if (p.line != 0) {
-    out.add_diagnostic(Diagnostic{at(file, p.line, detail::character_column(text, p.line, p.column)), Severity::error, {}, p.message}, true);
+// Columns that council sheets carry beside the data (a row number, the unit's name): declared
+// here, matched without case or diacritics, and ignored.
+bool descriptive_column(const std::string& name) {
+  static const char* const names[] = {"stt", "tt", "so tt", "so thu tu", "thu tu", "name", "unit name", "ten", "ten don vi",
+                                      "don vi", "ten co quan", "co quan", "ten co quan don vi", "ten co quan, don vi",
+                                      "ten don vi, co quan"};
+  const std::string key = detail::loose_key(name);
+  for (const char* n : names)
+    if (key == n) return true;
+  return false;
+}
+
+// A row may carry one more field than the header when that field is blank (a trailing
+// separator on every row), or one less when the header's last column is blank and ignored.
+bool row_fits(const std::vector<std::string_view>& fields, std::size_t width, bool header_ends_blank) {
+  const std::size_t n = fields.size();
+  if (n == width) return true;
+  if (n == width + 1) return detail::trim_spaces(fields.back()).empty();
+  return header_ends_blank && n + 1 == width;
+}
+
+Diagnostic row_width_problem(const std::string& file, const detail::CsvRecord& rec, std::size_t width) {
+  return problem(at(file, rec.row, std::min(rec.fields.size(), width) + 1), "row-width", {},
+                 "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " + std::to_string(width));
+}
+
+// Nothing at all, or only blank lines: no header to read. False (and reported) then.
+bool has_header_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  if (text.empty()) {
+    out.add_diagnostic(problem(at(file, 0, 0), "empty-file", {}, "the file is empty: expected a header row"), true);
     return false;
   }
-  if (blank_table(text)) {
-    out.add_diagnostic(Diagnostic{at(file, 0, 0), Severity::error, {}, "the file is empty: expected a header row"}, true);
+  if (detail::trim_spaces(text).empty()) {
+    out.add_diagnostic(problem(at(file, 0, 0), "no-header-row", {},
+                               "the file has no header row: it holds only blank lines (spaces, line breaks)"),
+                       true);
     return false;
   }
   return true;
 }
 
+// Text-level checks of a whole table; false when it cannot be read at all.
+bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  const detail::TextProblem p = detail::check_text(text);
+  if (p.line != 0) {
+    out.add_diagnostic(problem(at(file, p.line, detail::character_column(text, p.line, p.column)), "invalid-text", {}, p.message), true);
+    return false;
+  }
+  return has_header_text(text, file, out);
+}
+
 void report_csv_error(const detail::CsvReader& r, const std::string& file, EvaluationBuilder& out) {
-  out.add_diagnostic(Diagnostic{at(file, r.error_row(), r.error_column()), Severity::error, {}, r.error()}, true);
+  out.add_diagnostic(problem(at(file, r.error_row(), r.error_column()), "csv-syntax", {}, r.error()), true);
 }
 
 bool parse_ranked(std::string_view text, bool& ranked) {
-  const std::string t = lower(text);
+  const std::string t = lower_ascii(clean(text));
   // tolower() folds ASCII only: the Vietnamese words are listed in both cases.
   if (t.empty() || t == "true" || t == "yes" || t == "1" || t == "x" || t == "có" || t == "cÓ") { ranked = true; return true; }
   if (t == "false" || t == "no" || t == "0" || t == "không" || t == "khÔng") { ranked = false; return true; }
   return false;
+}
+
+// Up to `most` names, quoted, for a message.
+std::string quoted_list(const std::vector<std::string>& names, std::size_t most = 10) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size() && i < most; ++i) out += (i == 0 ? "" : ", ") + detail::quote_value(names[i]);
+  if (names.size() > most) out += ", … (" + std::to_string(names.size()) + " columns)";
+  return out;
 }
 
 // False when the units could not be read at all (then evidence rows cannot be checked).
@@ -66,47 +122,56 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
   int code = -1, name = -1, group = -1, ranked = -1;
   std::vector<std::string> header;
   for (std::size_t i = 0; i < rec.fields.size(); ++i) {
-    const std::string h = lower(rec.fields[i]);
-    header.emplace_back(detail::trim(rec.fields[i]));
+    header.push_back(clean(rec.fields[i]));
+    const std::string h = lower_ascii(header.back());
     int* slot = h == "code" ? &code : h == "name" ? &name : h == "group" ? &group : h == "ranked" ? &ranked : nullptr;
     if (slot == nullptr) continue;
     if (*slot >= 0) {
-      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"});
+      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, "duplicate column '" + h + "'"));
       continue;
     }
     *slot = static_cast<int>(i);
   }
   if (code < 0 || name < 0) {
-    out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "code",
-                                  "the header must name the columns code and name (then optionally group, ranked); found: " +
-                                      std::string(rec.fields.empty() ? "" : rec.fields[0]) + (rec.fields.size() > 1 ? ", …" : "")}, true);
+    out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", code < 0 ? "code" : "name",
+                               "the header must name the columns code and name (then optionally group, ranked); found: " +
+                                   quoted_list(header)),
+                       true);
     return false;
   }
-  const std::size_t width = rec.fields.size();
+  const std::size_t width = header.size();
+  const bool header_ends_blank = width > 1 && header.back().empty();
   while (reader.next(rec)) {
-    if (rec.fields.size() != width) {
-      out.add_diagnostic(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), width) + 1), Severity::error, {},
-                                    "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                                        std::to_string(width)});
+    const auto field = [&](int column) { return rec.fields[static_cast<std::size_t>(column)]; };
+    if (!row_fits(rec.fields, width, header_ends_blank)) {
+      out.add_diagnostic(row_width_problem(file, rec, width));
+      if (rec.fields.size() > static_cast<std::size_t>(code)) detail::BuilderAccess::refuse_unit(out, field(code));
       continue;
     }
     Unit u;
     u.location = at(file, rec.row, static_cast<std::size_t>(code) + 1);
-    u.code = std::string(detail::trim(rec.fields[static_cast<std::size_t>(code)]));
-    u.name = std::string(detail::trim(rec.fields[static_cast<std::size_t>(name)]));
-    if (group >= 0) u.group = std::string(detail::trim(rec.fields[static_cast<std::size_t>(group)]));
-    if (ranked >= 0 && !parse_ranked(rec.fields[static_cast<std::size_t>(ranked)], u.ranked)) {
-      out.add_diagnostic(Diagnostic{at(file, rec.row, static_cast<std::size_t>(ranked) + 1), Severity::error, "ranked",
-                                    "ranked: expected true or false (yes/no, 1/0), found '" +
-                                        std::string(rec.fields[static_cast<std::size_t>(ranked)]) + "'"});
+    u.code = clean(field(code));
+    u.name = clean(field(name));
+    if (group >= 0) u.group = clean(field(group));
+    if (ranked >= 0 && !parse_ranked(field(ranked), u.ranked)) {
+      out.add_diagnostic(problem(at(file, rec.row, static_cast<std::size_t>(ranked) + 1), "bad-ranked", "ranked",
+                                 "ranked: expected true or false (yes/no, 1/0), found " + detail::quote_value(clean(field(ranked))))
+                             .set_unit(u.code));
+      detail::BuilderAccess::refuse_unit(out, u.code);
       continue;
     }
-    for (std::size_t i = 0; i < width; ++i)
-      if (static_cast<int>(i) != code && static_cast<int>(i) != name && static_cast<int>(i) != group && static_cast<int>(i) != ranked)
-        u.extra.emplace_back(header[i], std::string(rec.fields[i]));
+    for (std::size_t i = 0; i < width && i < rec.fields.size(); ++i) {
+      const int c = static_cast<int>(i);
+      if (c == code || c == name || c == group || c == ranked) continue;
+      if (header[i].empty() && detail::trim_spaces(rec.fields[i]).empty()) continue;  // a blank trailing column
+      u.extra.emplace_back(header[i], clean(rec.fields[i]));
+    }
     out.add_unit(std::move(u));
   }
-  if (!reader.error().empty()) report_csv_error(reader, file, out);
+  if (!reader.error().empty()) {
+    report_csv_error(reader, file, out);
+    detail::BuilderAccess::units_stopped(out, at(file, reader.error_row(), 0));
+  }
   return true;
 }
 
@@ -115,28 +180,43 @@ struct EvidenceColumns {
   int unit, criterion, value, stage;
   bool long_form;
   std::size_t width;
+  bool header_ends_blank;                  // the header's last column is blank (a trailing separator)
   const std::vector<std::string>* header;
-  const std::vector<int>* wide_columns;  // wide form: the columns that name criteria
+  const std::vector<int>* wide_columns;    // wide form: the columns that name criteria
+  const std::vector<int>* blank_columns;   // columns without a header: their cells must be blank
 };
 
 // One record: its values prepared into `batch`, or its problems noted there.
 void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, const detail::EvaluationData& data,
                     detail::UnitCache& cache, SourceLocation& where, bool decimal_comma, detail::ValueBatch& batch) {
   const std::string& file = where.file;
-  if (rec.fields.size() != cols.width) {
-    batch.add_problem(Diagnostic{at(file, rec.row, std::min(rec.fields.size(), cols.width) + 1), Severity::error, {},
-                                 "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " +
-                                     std::to_string(cols.width)});
+  // A refused row's unit is not also reported for the gaps the row leaves.
+  auto refuse_row = [&](Diagnostic d) {
+    batch.add_problem(std::move(d));
+    if (static_cast<std::size_t>(cols.unit) < rec.fields.size())
+      if (const auto u = detail::BuilderAccess::find_unit(data, rec.fields[static_cast<std::size_t>(cols.unit)]))
+        batch.units_with_refused_rows.push_back(*u);
+  };
+  if (!row_fits(rec.fields, cols.width, cols.header_ends_blank)) {
+    refuse_row(row_width_problem(file, rec, cols.width));
     return;
   }
   where.line = rec.row;
+  for (const int c : *cols.blank_columns) {
+    const auto i = static_cast<std::size_t>(c);
+    if (i < rec.fields.size() && !detail::trim_spaces(rec.fields[i]).empty()) {
+      refuse_row(problem(at(file, rec.row, i + 1), "value-without-header", {},
+                                "a value in column " + std::to_string(i + 1) + ", which has no header: name the column or clear it"));
+      return;
+    }
+  }
   Stage st = Stage::appraisal;
   if (cols.stage >= 0) {
-    const auto s = parse_stage(rec.fields[static_cast<std::size_t>(cols.stage)]);
+    const std::string_view text = rec.fields[static_cast<std::size_t>(cols.stage)];
+    const auto s = parse_stage(text);
     if (!s) {
-      batch.add_problem(Diagnostic{at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), Severity::error, "stage",
-                                   "stage: expected self, appraisal or appraisal2, found '" +
-                                       std::string(rec.fields[static_cast<std::size_t>(cols.stage)]) + "'"});
+      refuse_row(problem(at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), "bad-stage", "stage",
+                                "stage: expected self, appraisal or appraisal2, found " + detail::quote_value(detail::trim_spaces(text))));
       return;
     }
     st = *s;
@@ -150,7 +230,7 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
   }
   for (const int c : *cols.wide_columns) {
     const std::string_view v = rec.fields[static_cast<std::size_t>(c)];
-    if (detail::trim(v).empty()) continue;  // an empty cell is no evidence
+    if (detail::trim_spaces(v).empty()) continue;  // an empty cell is no evidence
     where.column = static_cast<std::uint32_t>(c) + 1;
     detail::BuilderAccess::prepare(data, cache, u, (*cols.header)[static_cast<std::size_t>(c)], v, st, where, decimal_comma, batch);
   }
@@ -275,7 +355,7 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
         SourceLocation where{file, 0, 0};  // reused: a location per value would copy the file name each time
         while (reader.next(rec)) prepare_record(rec, cols, *data, cache, where, decimal_comma, slice.batch);
         if (!reader.error().empty()) {
-          slice.batch.add_problem(Diagnostic{at(file, reader.error_row(), reader.error_column()), Severity::error, {}, reader.error()}, true);
+          slice.batch.add_problem(problem(at(file, reader.error_row(), reader.error_column()), "csv-syntax", {}, reader.error()), true);
           slice.broken = true;
         }
       },
@@ -320,11 +400,51 @@ detail::TextProblem scan_evidence_text(std::string_view before_body, std::vector
   return {};
 }
 
-void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
-  if (blank_table(text)) {
-    check_table_text(text, file, out);  // says so
-    return;
+// Text reduced for a likeness test: no case, no diacritics, no spaces (no-break ones too),
+// no invisible characters (a zero-width space pasted with an id).
+std::string squeezed(std::string_view text) {
+  const std::string key = detail::loose_key(text);
+  std::string out;
+  for (std::size_t i = 0; i < key.size();) {
+    const auto b = static_cast<unsigned char>(key[i]);
+    std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+    len = std::min(len, key.size() - i);
+    char32_t c = len == 1 ? b : len == 2 ? (b & 0x1Fu) : len == 3 ? (b & 0x0Fu) : (b & 0x07u);
+    for (std::size_t k = 1; k < len; ++k) c = (c << 6) | (static_cast<unsigned char>(key[i + k]) & 0x3Fu);
+    if (c != U' ' && !detail::is_invisible(c)) out.append(key, i, len);
+    i += len;
   }
+  return out;
+}
+
+// The criterion or adjustment id an unknown column name was likely meant to be: the same
+// but for spaces, invisible characters, case or diacritics, or within one edit in four bytes
+// ("1.13" for "1.1.3"); empty when none is.
+std::string nearest_id(const CriteriaSet& set, const std::string& name) {
+  const std::string squeezed_name = squeezed(name);
+  std::string best;
+  std::size_t best_distance = 0;
+  auto consider = [&](const std::string& id) {
+    if (squeezed(id) == squeezed_name) {
+      best = id;
+      best_distance = 0;
+      return;
+    }
+    const std::size_t d = detail::edit_distance(name, id);
+    if (d * 4 <= id.size() && (best.empty() || d < best_distance)) {
+      best = id;
+      best_distance = d;
+    }
+  };
+  for (const Criterion& c : set.nodes())
+    if (!c.id.empty() && (best.empty() || best_distance > 0)) consider(c.id);
+  for (const auto& a : set.adjustments())
+    if (best.empty() || best_distance > 0) consider(a.id);
+  return best;
+}
+
+void read_evidence(const CriteriaSet& set, std::string_view text, const std::string& file, EvaluationBuilder& out) {
+  if (!has_header_text(text, file, out)) return;
   detail::CsvReader reader(text);
   detail::CsvRecord rec;
   const bool header_read = reader.next(rec);
@@ -338,63 +458,76 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     const detail::TextProblem p =
         scan_evidence_text(text.substr(0, static_cast<std::size_t>(body.data() - text.data())), slices, has_quotes);
     if (p.line != 0) {
-      out.add_diagnostic(Diagnostic{at(file, p.line, p.column), Severity::error, {}, p.message}, true);
+      out.add_diagnostic(problem(at(file, p.line, p.column), "invalid-text", {}, p.message), true);
       return;
     }
   } else {
     if (!check_table_text(text, file, out)) return;
     if (!reader.error().empty()) report_csv_error(reader, file, out);
+    else has_header_text({}, file, out);  // only blank records: no header
     return;
   }
   int unit = -1, criterion = -1, value = -1, stage = -1;
   std::vector<std::string> header;
-  for (std::size_t i = 0; i < rec.fields.size(); ++i) header.emplace_back(detail::trim(rec.fields[i]));
+  for (std::size_t i = 0; i < rec.fields.size(); ++i) header.push_back(clean(rec.fields[i]));
   for (std::size_t i = 0; i < header.size(); ++i) {
-    const std::string h = lower(header[i]);
+    const std::string h = lower_ascii(header[i]);
     int* slot = h == "unit" ? &unit : h == "criterion" ? &criterion : h == "value" ? &value : h == "stage" ? &stage : nullptr;
     if (slot != nullptr && *slot < 0) *slot = static_cast<int>(i);
     else if (slot != nullptr)
-      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, h, "duplicate column '" + h + "'"}, true);
+      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, "duplicate column '" + h + "'"), true);
   }
   if (unit < 0) {
-    out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, "unit",
-                                  "the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
-                                  "unit,<criterion id>,<criterion id>,…"}, true);
+    out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", "unit",
+                               "the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
+                               "unit,<criterion id>,<criterion id>,…"),
+                       true);
     return;
   }
   const bool long_form = criterion >= 0 || value >= 0;
-  std::vector<int> wide_columns;  // for the wide form: the columns that name criteria
-  if (long_form) {
-    if (criterion < 0 || value < 0) {
-      out.add_diagnostic(Diagnostic{at(file, rec.row, 1), Severity::error, criterion < 0 ? "criterion" : "value",
-                                    std::string("long-form evidence needs the columns unit, criterion and value; '") +
-                                        (criterion < 0 ? "criterion" : "value") + "' is missing"}, true);
-      return;
-    }
-    bool bad = false;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      const int c = static_cast<int>(i);
-      if (c == unit || c == criterion || c == value || c == stage) continue;
-      out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
-                                    "unknown column '" + header[i] + "'; long-form evidence has unit, criterion, value, stage"}, true);
-      bad = true;
-    }
-    if (bad) return;
-  } else {
-    bool bad = false;
-    for (std::size_t i = 0; i < header.size(); ++i) {
-      const int c = static_cast<int>(i);
-      if (c == unit || c == stage) continue;
-      if (!set.find(header[i]) && !set.find_adjustment(header[i])) {
-        out.add_diagnostic(Diagnostic{at(file, rec.row, i + 1), Severity::error, header[i],
-                                      "unknown column '" + header[i] + "': not a criterion or adjustment id of set '" + set.id() + "'"}, true);
-        bad = true;
-      }
-      wide_columns.push_back(c);
-    }
-    if (bad) return;
+  if (long_form && (criterion < 0 || value < 0)) {
+    out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", criterion < 0 ? "criterion" : "value",
+                               std::string("long-form evidence needs the columns unit, criterion and value; '") +
+                                   (criterion < 0 ? "criterion" : "value") + "' is missing"),
+                       true);
+    return;
   }
-  const EvidenceColumns columns{unit, criterion, value, stage, long_form, header.size(), &header, &wide_columns};
+  std::vector<int> wide_columns;   // for the wide form: the columns that name criteria
+  std::vector<int> blank_columns;  // columns without a header
+  // Unknown columns are reported together, in one message: the header is one mistake.
+  std::vector<std::size_t> unknown;
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    const int c = static_cast<int>(i);
+    if (c == unit || c == criterion || c == value || c == stage) continue;
+    if (header[i].empty()) blank_columns.push_back(c);
+    else if (!long_form && (set.find(header[i]) || set.find_adjustment(header[i]))) wide_columns.push_back(c);
+    else if (!descriptive_column(header[i])) unknown.push_back(i);
+  }
+  if (!unknown.empty()) {
+    const std::string expected = long_form ? "long-form evidence has unit, criterion, value, stage"
+                                           : "not a criterion or adjustment id of set '" + set.id() + "'";
+    auto described = [&](std::size_t i) {
+      const std::string near = long_form ? std::string() : nearest_id(set, header[i]);
+      return detail::quote_value(header[i]) + " (column " + std::to_string(i + 1) +
+             (near.empty() ? "" : ", did you mean " + detail::quote_value(near) + "?") + ")";
+    };
+    std::string message;
+    if (unknown.size() == 1) {
+      const std::string near = long_form ? std::string() : nearest_id(set, header[unknown[0]]);
+      message = "unknown column " + detail::quote_value(header[unknown[0]]) + (long_form ? "; " : ": ") + expected +
+                (near.empty() ? "" : "; did you mean " + detail::quote_value(near) + "?");
+    } else {
+      message = "unknown columns ";
+      for (std::size_t k = 0; k < unknown.size() && k < 10; ++k) message += (k == 0 ? "" : ", ") + described(unknown[k]);
+      if (unknown.size() > 10) message += ", and " + std::to_string(unknown.size() - 10) + " more";
+      message += (long_form ? "; " : ": ") + (long_form ? expected : "not criterion or adjustment ids of set '" + set.id() + "'");
+    }
+    out.add_diagnostic(problem(at(file, rec.row, unknown[0] + 1), "unknown-column", header[unknown[0]], message), true);
+    return;
+  }
+  const bool header_ends_blank = header.size() > 1 && header.back().empty();
+  const EvidenceColumns columns{unit,          criterion, value, stage, long_form, header.size(), header_ends_blank, &header,
+                                &wide_columns, &blank_columns};
   read_evidence_rows(slices, reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
 
@@ -416,11 +549,11 @@ Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string
 Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
                                        const std::string& evidence_path, EvaluationOptions options) {
   std::vector<Diagnostic> problems;
-  Diagnostic problem;
-  std::optional<detail::FileText> units = detail::read_file_text(units_path, max_table_bytes, problem);
-  if (!units) problems.push_back(problem);
-  std::optional<detail::FileText> evidence = detail::read_file_text(evidence_path, max_table_bytes, problem);
-  if (!evidence) problems.push_back(problem);
+  Diagnostic why;
+  std::optional<detail::FileText> units = detail::read_file_text(units_path, max_table_bytes, why);
+  if (!units) problems.push_back(why);
+  std::optional<detail::FileText> evidence = detail::read_file_text(evidence_path, max_table_bytes, why);
+  if (!evidence) problems.push_back(why);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
   EvaluationBuilder builder(criteria, options);
   const bool units_read = read_units(units->view(), units_path, builder);

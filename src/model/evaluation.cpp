@@ -9,6 +9,7 @@
 #include "model/evidence_value.hpp"
 #include "model/number_text.hpp"
 #include "model/rule_kinds.hpp"
+#include "model/unicode.hpp"
 #include "model/value_batch.hpp"
 
 namespace cchc {
@@ -24,7 +25,7 @@ const char* to_string(Stage stage) noexcept {
 }
 
 std::optional<Stage> parse_stage(std::string_view text) noexcept {
-  text = detail::trim(text);
+  text = detail::trim_spaces(text);
   if (text.empty() || text == "appraisal") return Stage::appraisal;
   if (text == "self") return Stage::self;
   if (text == "appraisal2") return Stage::appraisal2;
@@ -97,20 +98,92 @@ std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std:
 // EvaluationBuilder: validates as it goes, reports everything at build().
 
 namespace {
-constexpr std::size_t max_diagnostics = 500;
+// Text as it is matched: spaces (no-break ones too) trimmed, and NFC, so that a code typed
+// on a Mac (decomposed) is the code typed elsewhere. ASCII text, nearly all, is not copied.
+std::string_view matchable(std::string_view text, std::string& storage) {
+  text = detail::trim_spaces(text);
+  if (detail::is_ascii(text) || detail::is_nfc(text)) return text;
+  storage = detail::to_nfc(text);
+  return storage;
 }
+
+void normalize_field(std::string& field) {
+  const std::string_view t = detail::trim_spaces(field);
+  if (t.size() != field.size()) field = std::string(t);
+  if (!detail::is_ascii(field)) detail::normalize_nfc(field);
+}
+
+std::string rows_text(const detail::Repeats& r) {
+  std::string out;
+  const std::uint32_t listed = std::min<std::uint32_t>(r.count, detail::listed_rows);
+  for (std::uint32_t i = 0; i < listed; ++i) out += (i == 0 ? "" : ", ") + std::to_string(r.rows[i]);
+  if (r.count > listed) out += ", …";
+  return out;
+}
+}  // namespace
 
 struct EvaluationBuilder::State {
   std::shared_ptr<detail::EvaluationData> data = std::make_shared<detail::EvaluationData>();
+  // Kept diagnostics, in the order found; identical messages (same file and text) folded into
+  // the first, with the rows of the others; past max_diagnostics only counted.
   std::vector<Diagnostic> diagnostics;
+  std::vector<detail::Repeats> repeats;  // one per kept diagnostic
+  detail::TextMap<std::size_t> by_text;
+  std::string key;  // scratch
   std::size_t dropped = 0;
+  std::string dropped_file;  // the file of the first diagnostic not kept
+  bool failing = false;      // an error was reported: build() will fail
   bool slots_ready = false;
   bool too_many_cells = false;  // reported; no values are taken
   bool input_incomplete = false;
+  std::vector<bool> units_with_refused_rows;  // their gaps are not reported: the row is
 
-  void report(SourceLocation where, std::string key, std::string message) {
-    if (diagnostics.size() >= max_diagnostics) { ++dropped; return; }
-    diagnostics.push_back(Diagnostic{std::move(where), Severity::error, std::move(key), std::move(message)});
+  void report(Diagnostic d, const detail::Repeats* more = nullptr) {
+    failing = failing || d.severity() == Severity::error;
+    detail::fold_key(d, key);
+    const auto it = by_text.find(key);
+    if (it != by_text.end()) {
+      if (more != nullptr) repeats[it->second].add(d.location().line, *more);
+      else repeats[it->second].add(d.location().line);
+      return;
+    }
+    if (diagnostics.size() >= detail::max_diagnostics) {
+      if (dropped == 0) dropped_file = d.location().file;
+      dropped += 1 + (more != nullptr ? more->count : 0);
+      return;
+    }
+    by_text.emplace(key, diagnostics.size());
+    diagnostics.push_back(std::move(d));
+    repeats.push_back(more != nullptr ? *more : detail::Repeats{});
+  }
+  void report(SourceLocation where, const char* code, std::string key_name, std::string message) {
+    report(Diagnostic{std::move(where), Severity::error, std::move(key_name), std::move(message)}.set_code(code));
+  }
+
+  // The messages of folded diagnostics get their counts.
+  void finish_messages() {
+    for (std::size_t i = 0; i < diagnostics.size(); ++i) {
+      Diagnostic& d = diagnostics[i];
+      const detail::Repeats& r = repeats[i];
+      const std::uint32_t rows = r.count + 1;
+      const std::string files = d.location().file.empty() ? "values" : "evidence rows";
+      if (d.code() == "unit-row-invalid") {
+        d.set_message(std::to_string(rows) + (rows == 1 ? " evidence row of " : " evidence rows of ") +
+                      detail::quote_value(d.unit()) + " skipped: its units row is invalid");
+      } else if (d.code() == "unit-not-read") {
+        d.set_message(std::to_string(rows) + (rows == 1 ? " evidence row" : " evidence rows") + " skipped: " + d.message());
+      } else if (r.count > 0) {
+        if (d.location().line == 0)
+          d.set_message(d.message() + " (and " + std::to_string(r.count) + " more like it)");
+        else
+          d.set_message(d.message() + " (and " + std::to_string(r.count) + (r.count == 1 ? " more row like it: row " : " more rows like it: rows ") +
+                        rows_text(r) + ")");
+      }
+    }
+    if (dropped > 0)
+      diagnostics.push_back(Diagnostic{SourceLocation{dropped_file, 0, 0}, Severity::error, std::string(),
+                                       std::to_string(dropped) + (dropped == 1 ? " more error not shown" : " more errors not shown")}
+                                .set_code("more-errors"));
   }
 
   void ensure_slots() {
@@ -122,7 +195,7 @@ struct EvaluationBuilder::State {
     if (widest != 0 && units > detail::max_cells / widest) {
       too_many_cells = true;
       input_incomplete = true;
-      report(units == 0 ? SourceLocation{} : d.units.back().location, "code",
+      report(units == 0 ? SourceLocation{} : d.units.back().location, "too-many-cells", "code",
              std::to_string(units) + " units × " + std::to_string(widest) + " criteria is more than " +
                  std::to_string(detail::max_cells) + " cells: split the evaluation");
       return;
@@ -160,31 +233,42 @@ EvaluationBuilder& EvaluationBuilder::operator=(EvaluationBuilder&&) noexcept = 
 
 void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic, bool input_incomplete) {
   state_->input_incomplete = state_->input_incomplete || input_incomplete;
-  state_->report(diagnostic.location(), diagnostic.key(), diagnostic.message());
+  state_->report(std::move(diagnostic));
 }
 
 void EvaluationBuilder::add_unit(Unit unit) {
   State& s = *state_;
   detail::EvaluationData& d = *s.data;
+  normalize_field(unit.code);
+  normalize_field(unit.name);
+  normalize_field(unit.group);
+  // A unit from a file has a row; one given through the API has none.
+  const bool from_file = unit.location.line != 0;
+  auto problem = [&](const char* code, const char* key, std::string message) {
+    s.report(Diagnostic{unit.location, Severity::error, key, std::move(message)}.set_code(code).set_unit(unit.code));
+  };
   if (s.slots_ready) {
-    s.report(unit.location, "code", "unit '" + unit.code + "' added after evidence; add every unit first");
+    problem("unit-after-values", "code", "unit " + detail::quote_value(unit.code) + " added after evidence; add every unit first");
     return;
   }
-  unit.code = std::string(detail::trim(unit.code));
   if (unit.code.empty()) {
-    s.report(unit.location, "code", "the unit code is empty");
+    problem("empty-unit-code", "code", "the unit code is empty");
     return;
   }
-  if (detail::trim(unit.name).empty()) s.report(unit.location, "name", "unit '" + unit.code + "' has an empty name");
+  if (unit.name.empty()) problem("empty-unit-name", "name", "unit " + detail::quote_value(unit.code) + " has an empty name");
   if (!d.criteria.groups().empty() && !unit.group.empty() && d.criteria.find_group(unit.group) == nullptr) {
     std::string known;
     for (const auto& g : d.criteria.groups()) known += (known.empty() ? "" : ", ") + g.key;
-    s.report(unit.location, "group", "unknown group '" + unit.group + "' for unit '" + unit.code + "'; the set declares: " + known);
+    problem("unknown-group", "group",
+            "unknown group " + detail::quote_value(unit.group) + " for unit " + detail::quote_value(unit.code) + "; the set declares: " + known);
   }
   const auto [it, inserted] = d.unit_by_code.emplace(unit.code, d.units.size());
   if (!inserted) {
     const Unit& first = d.units[it->second];
-    s.report(unit.location, "code", "duplicate unit code '" + unit.code + "' (first at row " + std::to_string(first.location.line) + ")");
+    problem("duplicate-unit", "code",
+            "duplicate unit code " + detail::quote_value(unit.code) +
+                (from_file && first.location.line != 0 ? " (first at row " + std::to_string(first.location.line) + ")"
+                                                       : std::string(" (already added to the builder)")));
     return;
   }
   d.units.push_back(std::move(unit));
@@ -228,7 +312,7 @@ bool BuilderAccess::make_room(EvaluationBuilder& builder, std::size_t count, std
   // Values link to each other by int32 index; text offsets are uint32.
   if (count > static_cast<std::size_t>(INT32_MAX) - first_value || text_bytes > UINT32_MAX - d.text.size()) {
     s.input_incomplete = true;
-    s.report(where, "", "too many values: one evaluation holds at most " + std::to_string(INT32_MAX) +
+    s.report(where, "too-many-values", "", "too many values: one evaluation holds at most " + std::to_string(INT32_MAX) +
                             " values and 4 GiB of value text");
     return false;
   }
@@ -243,20 +327,63 @@ void BuilderAccess::trim_room(EvaluationBuilder& builder, std::size_t values_end
   builder.state_->data->values.resize(values_end);
 }
 
+void BuilderAccess::refuse_unit(EvaluationBuilder& builder, std::string_view code) {
+  std::string storage;
+  const std::string_view c = matchable(code, storage);
+  if (!c.empty()) builder.state_->data->refused_units.emplace(std::string(c), true);
+}
+
+void BuilderAccess::units_stopped(EvaluationBuilder& builder, const SourceLocation& where) {
+  builder.state_->data->units_stopped = where;
+  builder.state_->input_incomplete = true;
+}
+
+bool BuilderAccess::failing(const EvaluationBuilder& builder) { return builder.state_->failing; }
+
+std::optional<std::uint32_t> BuilderAccess::find_unit(const EvaluationData& d, std::string_view code) {
+  std::string storage;
+  const auto it = d.unit_by_code.find(matchable(code, storage));
+  if (it == d.unit_by_code.end()) return std::nullopt;
+  return static_cast<std::uint32_t>(it->second);
+}
+
 void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::string_view unit, std::string_view criterion,
                             std::string_view value, Stage stage, const SourceLocation& where, bool decimal_comma,
                             ValueBatch& batch) {
   const CriteriaSet& set = d.criteria;
-  unit = trim(unit);
-  criterion = trim(criterion);
-  auto problem = [&](const char* key, std::string message) {
-    batch.add_problem(Diagnostic{where, Severity::error, key, std::move(message)});
+  // Trimmed (no-break spaces too) and NFC; ASCII text, nearly all, is neither copied nor
+  // given to ICU.
+  unit = trim_spaces(unit);
+  std::string criterion_nfc, value_nfc;
+  criterion = matchable(criterion, criterion_nfc);
+  const bool from_file = !where.file.empty();
+  auto diagnostic = [&](const char* code, const char* key, std::string message) {
+    Diagnostic out{where, Severity::error, key, std::move(message)};
+    out.set_code(code).set_stage(to_string(stage));
+    return out;
   };
 
   if (!cache.valid || unit != cache.code) {
-    const auto it = d.unit_by_code.find(unit);
+    std::string unit_nfc;
+    const std::string_view code = matchable(unit, unit_nfc);
+    const auto it = d.unit_by_code.find(code);
     if (it == d.unit_by_code.end()) {
-      problem("unit", "unknown unit '" + std::string(unit) + "' (not in the units file)");
+      const std::string quoted = quote_value(code);
+      if (d.refused_units.find(code) != d.refused_units.end()) {
+        // Counted under one line per unit; the message is finished by build().
+        batch.add_problem(diagnostic("unit-row-invalid", "unit", "evidence rows of " + quoted + " skipped: its units row is invalid")
+                              .set_unit(std::string(code)));
+      } else if (d.units_stopped.line != 0) {
+        batch.add_problem(diagnostic("unit-not-read", "unit",
+                                     "their units were not read (" + d.units_stopped.file + " stops at its error in row " +
+                                         std::to_string(d.units_stopped.line) + ")"));
+      } else {
+        batch.add_problem(diagnostic("unknown-unit", "unit",
+                                     from_file ? "unknown unit " + quoted + " (not in the units file)"
+                                               : "unit " + quoted + " was not added to the builder")
+                              .set_unit(std::string(code))
+                              .set_criterion(std::string(criterion)));
+      }
       return;
     }
     cache.index = static_cast<std::uint32_t>(it->second);
@@ -264,6 +391,7 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
     cache.valid = true;
   }
   const std::uint32_t u = cache.index;
+  const std::string& unit_code = d.units[u].code;
   std::optional<NodeIndex> found;
   const auto& nodes = set.nodes();
   for (std::uint32_t guess = cache.last_node + 1; guess < nodes.size() && guess <= cache.last_node + 2; ++guess)
@@ -278,24 +406,29 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   std::optional<std::size_t> adjustment;
   if (node == nullptr) adjustment = set.find_adjustment(criterion);
   if (node == nullptr && !adjustment) {
-    problem("criterion", "unknown criterion '" + std::string(criterion) + "' (not a node or adjustment id of set '" + set.id() + "')");
+    batch.add_problem(diagnostic("unknown-criterion", "criterion",
+                                 "unknown criterion " + quote_value(criterion) + " (not a node or adjustment id of set '" + set.id() + "')")
+                          .set_unit(unit_code)
+                          .set_criterion(std::string(criterion)));
     return;
   }
   const CellKey cell = node != nullptr ? static_cast<CellKey>(u * d.node_count + node_index)
                                        : static_cast<CellKey>(u * d.adjustment_count + *adjustment) | adjustment_cell;
-  const std::string_view text = trim(value);
+  const std::string_view text = matchable(value, value_nfc);
+  auto refuse = [&](const char* code, const std::string& reason) {
+    batch.add_refusal(diagnostic(code, "value", "unit " + quote_value(unit_code) + ", criterion " + quote_value(criterion) + ": " + reason)
+                          .set_unit(unit_code)
+                          .set_criterion(std::string(criterion)),
+                      cell);
+  };
   if (text.size() > max_value_text) {
-    problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': the value is longer than " +
-                         std::to_string(max_value_text) + " characters");
+    refuse("value-too-long", "the value is longer than " + std::to_string(max_value_text) + " bytes");
     return;
   }
   InterpretedValue v = node ? interpret_value(*node, set.rounding(), text, decimal_comma)
                             : interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
   if (!v.error.empty()) {
-    problem("value", "unit '" + std::string(unit) + "', criterion '" + std::string(criterion) + "': " + v.error);
-    ValueBatch::Problem& p = batch.problems.back();
-    p.refuses_cell = true;
-    p.cell = cell;
+    refuse("invalid-value", v.error);
     return;
   }
   // The room is sized from the slice's records: running out is a bug, not bad input.
@@ -329,20 +462,19 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
   auto head_of = [&d](CellKey cell) -> std::int32_t& {
     return (cell & adjustment_cell) != 0 ? d.adjustment_cells[cell & ~adjustment_cell] : d.cells[cell];
   };
+  // Once the build is sure to fail, the values' text is not kept: only the records, which
+  // duplicates and build()'s checks need (a malformed 500 MB file would otherwise keep it all).
+  const bool keep_text = !s.failing;
   const auto text_base = static_cast<std::uint32_t>(d.text.size());  // make_room checked it fits
-  d.text.insert(d.text.end(), batch.text.begin(), batch.text.end());
+  if (keep_text) d.text.insert(d.text.end(), batch.text.begin(), batch.text.end());
   const auto answers_base = static_cast<std::int64_t>(d.answer_counts.size());
-  d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin(), batch.answers.end());
+  if (keep_text) d.answer_counts.insert(d.answer_counts.end(), batch.answers.begin(), batch.answers.end());
+  s.input_incomplete = s.input_incomplete || batch.input_incomplete;
   std::size_t next_problem = 0;
   auto report_problems_before = [&](std::size_t position) {
     for (; next_problem < batch.problems.size() && batch.problems[next_problem].before <= position; ++next_problem) {
       const ValueBatch::Problem& p = batch.problems[next_problem];
-      s.input_incomplete = s.input_incomplete || p.input_incomplete;
-      s.report(p.diagnostic.location(), p.diagnostic.key(), p.diagnostic.message());
-      if (p.refuses_cell) {
-        std::int32_t& head = head_of(p.cell);
-        if (head == no_value) head = refused_value;  // reported once: not also a gap
-      }
+      s.report(p.diagnostic, &p.repeats);
     }
   };
   for (std::size_t i = 0; i < batch.count; ++i) {
@@ -351,7 +483,8 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
     StoredValue& placed = d.values[first_value + i];
     const auto cell = static_cast<CellKey>(placed.previous);
     placed.previous = no_value;
-    placed.text_begin += text_base;
+    placed.text_begin = keep_text ? placed.text_begin + text_base : text_base;
+    if (!keep_text) placed.text_size = 0;
     if (placed.kind() == ValueKind::answers) placed.number += answers_base;
     std::int32_t& head = head_of(cell);
     if (head == refused_value) head = no_value;
@@ -373,9 +506,15 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       const std::size_t width = adjustment ? d.adjustment_count : d.node_count;
       const std::string& unit_code = d.units[slot / width].code;
       const std::string& id = adjustment ? d.criteria.adjustments()[slot % width].id : d.criteria.nodes()[slot % width].id;
-      s.report(d.location(placed), "criterion",
-               "duplicate value for unit '" + unit_code + "', criterion '" + id + "', stage " + to_string(stage) +
-                   " (first at row " + std::to_string(d.values[static_cast<std::size_t>(next)].line) + ")");
+      const std::uint32_t first_row = d.values[static_cast<std::size_t>(next)].line;
+      s.report(Diagnostic{d.location(placed), Severity::error, "criterion",
+                          "duplicate value for unit " + quote_value(unit_code) + ", criterion " + quote_value(id) + ", stage " +
+                              to_string(stage) +
+                              (first_row != 0 ? " (first at row " + std::to_string(first_row) + ")" : std::string(" (given twice)"))}
+                   .set_code("duplicate-value")
+                   .set_unit(unit_code)
+                   .set_criterion(id)
+                   .set_stage(to_string(stage)));
       continue;  // stays unlinked: never reached
     }
     d.values[static_cast<std::size_t>(index)].previous = next;
@@ -383,6 +522,19 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
     else d.values[static_cast<std::size_t>(after)].previous = index;
   }
   report_problems_before(batch.count);
+  if (batch.dropped > 0) {
+    if (s.dropped == 0) s.dropped_file = d.files.empty() ? std::string() : d.files[batch.file];
+    s.dropped += batch.dropped;
+  }
+  for (const std::uint32_t u : batch.units_with_refused_rows) {
+    if (s.units_with_refused_rows.size() <= u) s.units_with_refused_rows.resize(d.units.size());
+    s.units_with_refused_rows[u] = true;
+  }
+  // A refused value's cell is reported once: not also a gap (unless another value fills it).
+  for (const CellKey cell : batch.refused_cells) {
+    std::int32_t& head = head_of(cell);
+    if (head == no_value) head = refused_value;
+  }
 }
 
 }  // namespace detail
@@ -390,7 +542,10 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
 Loaded<Evaluation> EvaluationBuilder::build() && {
   State& s = *state_;
   s.ensure_slots();
-  if (s.too_many_cells) return Loaded<Evaluation>(std::move(s.diagnostics));
+  if (s.too_many_cells) {
+    s.finish_messages();
+    return Loaded<Evaluation>(std::move(s.diagnostics));
+  }
   detail::EvaluationData& d = *s.data;
   const std::vector<Criterion>& nodes = d.criteria.nodes();
   const std::size_t n = nodes.size();
@@ -423,10 +578,14 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
           const std::int32_t inner = d.latest(u, j);
           if (inner < 0 || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
           const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
-          s.report(d.location(sv), "criterion",
-                   "unit '" + d.units[u].code + "': evidence at '" + nodes[i].id + "' (stage " + to_string(first_stage) +
-                       ") gives its whole subtree, so '" + nodes[j].id + "' inside it must not also be given at stage " +
-                       to_string(first_stage) + " or later");
+          s.report(Diagnostic{d.location(sv), Severity::error, "criterion",
+                              "unit " + detail::quote_value(d.units[u].code) + ": evidence at '" + nodes[i].id + "' (stage " +
+                                  to_string(first_stage) + ") gives its whole subtree, so '" + nodes[j].id +
+                                  "' inside it must not also be given at stage " + to_string(first_stage) + " or later"}
+                       .set_code("node-and-inside")
+                       .set_unit(d.units[u].code)
+                       .set_criterion(nodes[j].id)
+                       .set_stage(to_string(sv.stage())));
           break;
         }
         i = subtree_end[i];
@@ -435,19 +594,20 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
       if (head == detail::no_value && nodes[i].is_leaf()) gaps.push_back(nodes[i].id);
       ++i;
     }
-    if (!gaps.empty() && !d.options.missing_as_zero && !s.input_incomplete) {
+    const bool row_refused = u < s.units_with_refused_rows.size() && s.units_with_refused_rows[u];
+    if (!gaps.empty() && !d.options.missing_as_zero && !s.input_incomplete && !row_refused) {
       std::string list;
       for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
-      s.report(d.units[u].location, "criterion",
-               "unit '" + d.units[u].code + "' has no evidence for " + std::to_string(gaps.size()) +
-                   (gaps.size() == 1 ? " leaf: " : " leaves: ") + list + " (or ask to score gaps as zero)");
+      s.report(Diagnostic{d.units[u].location, Severity::error, "criterion",
+                          "unit " + detail::quote_value(d.units[u].code) + " has no evidence for " + std::to_string(gaps.size()) +
+                              (gaps.size() == 1 ? " leaf: " : " leaves: ") + list + " (or ask to score gaps as zero)"}
+                   .set_code("missing-evidence")
+                   .set_unit(d.units[u].code));
     }
   }
-  if (s.dropped > 0)
-    s.diagnostics.push_back(Diagnostic{SourceLocation{d.files.empty() ? std::string("<evidence>") : d.files.back(), 0, 0},
-                                       Severity::error, std::string(), std::to_string(s.dropped) + " more errors not shown"});
-  if (!s.diagnostics.empty()) return Loaded<Evaluation>(std::move(s.diagnostics));
-  return Loaded<Evaluation>(Evaluation(std::move(s.data)), {});
+  s.finish_messages();
+  if (s.failing) return Loaded<Evaluation>(std::move(s.diagnostics));
+  return Loaded<Evaluation>(Evaluation(std::move(s.data)), std::move(s.diagnostics));  // warnings only
 }
 
 }  // namespace v1

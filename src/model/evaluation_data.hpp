@@ -65,6 +65,11 @@ struct EvaluationData {
   std::vector<std::int32_t> adjustment_cells;  // unit * adjustment_count + adjustment -> latest value
   std::vector<std::uint32_t> answer_counts;
   UninitializedVector<char> text;
+  // What the units reader could not take, so that evidence rows of those units are counted
+  // under one line each instead of one "unknown unit" per row: the codes of refused units
+  // rows, and where a syntax error stopped the units file (line 0: it was read whole).
+  TextMap<bool> refused_units;
+  SourceLocation units_stopped;
 
   std::int32_t latest(std::size_t unit, std::size_t node) const noexcept { return cells[unit * node_count + node]; }
   std::int32_t latest_adjustment(std::size_t unit, std::size_t a) const noexcept {
