@@ -18,14 +18,18 @@ UnitDeviations find_deviations(const Evaluation& evaluation, std::size_t unit) {
     as_of[static_cast<std::size_t>(s)] = score_unit_as_of(evaluation, unit, static_cast<Stage>(s));
     for (std::size_t i = 0; i < d.node_count && !entered[static_cast<std::size_t>(s)]; ++i)
       entered[static_cast<std::size_t>(s)] = d.at_stage(d.latest(unit, i), static_cast<Stage>(s)) != detail::no_value;
-    if (entered[static_cast<std::size_t>(s)]) out.totals[static_cast<std::size_t>(s)] = as_of[static_cast<std::size_t>(s)].total;
+    if (entered[static_cast<std::size_t>(s)]) {
+      out.totals[static_cast<std::size_t>(s)] = as_of[static_cast<std::size_t>(s)].total;
+      out.maxima[static_cast<std::size_t>(s)] = as_of[static_cast<std::size_t>(s)].max;
+    }
   }
   // As of the last stage, every node has its latest value: the card that counts.
   const Scorecard& final_card = as_of[stage_count - 1];
+  out.max = final_card.max;
   for (NodeIndex i = 1; i < nodes.size(); ++i) {
     Deviation dev;
     dev.node = i;
-    dev.max = nodes[i].max;
+    dev.max = final_card.nodes[i].max;
     std::optional<Decimal> first;
     bool differs = false;
     for (int s = 0; s < stage_count; ++s) {

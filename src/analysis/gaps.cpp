@@ -2,10 +2,16 @@
 #include "cchc/analysis/gaps.hpp"
 
 #include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "model/evaluation_data.hpp"
+#include "model/evidence_value.hpp"
 #include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -14,61 +20,228 @@ namespace {
 
 std::string gain(Decimal d) { return " (+" + d.to_string() + ")"; }
 
-// The smallest improvement the leaf's rule offers over the evidence that counted.
-void next_step(const Criterion& leaf, const detail::StoredValue* v, Rounding rounding, Decimal points, Gap& g) {
-  const Rule& r = leaf.rule;
-  if (v == nullptr) {
-    g.next_step = "give evidence: a missing leaf scores 0";
-    g.next_gain = leaf.max;
-    return;
+// The points `text` would earn at `leaf` if a clerk wrote it there: interpreted by the rule
+// and scored exactly as the loader and the scorer do. None when the rule refuses the text.
+std::optional<Decimal> points_for(const Criterion& leaf, Rounding rounding, const std::string& text) {
+  const detail::InterpretedValue v = detail::interpret_value(leaf, rounding, text, false);
+  if (!v.error.empty() || v.kind == ValueKind::not_applicable) return std::nullopt;
+  detail::StoredValue stored{};
+  std::vector<std::uint32_t> counts;
+  if (v.kind == ValueKind::answers)
+    for (std::int64_t c : v.answers) counts.push_back(static_cast<std::uint32_t>(c < 0 ? 0 : c));
+  else
+    stored.number = v.number;
+  stored.pack(v.kind, Stage::appraisal, 0);
+  return detail::leaf_points(detail::LeafInput{leaf, stored, counts.data(), rounding});
+}
+
+// A value written on a tiers rule's scale: a rate as a percentage, otherwise a number.
+std::string scale_text(Decimal v, TierScale scale) { return scale == TierScale::rate ? detail::percent_text(v) : v.to_string(); }
+
+// One tier's values as an interval: the tier's own bound from below, and from above the
+// tiers before it (first match from the top: a value meeting an earlier bound lands there).
+struct TierRange {
+  std::optional<Decimal> low;  // none: from 0
+  bool low_strict = false;
+  std::optional<Decimal> high;  // none: unbounded (a rate: up to 1)
+  bool high_strict = false;
+  bool reachable = true;
+  bool holds(Decimal v) const {
+    if (low && (low_strict ? v <= *low : v < *low)) return false;
+    if (high && (high_strict ? v >= *high : v > *high)) return false;
+    return v >= Decimal();
   }
+};
+
+TierRange range_of(const Rule& r, std::size_t j) {
+  TierRange t;
+  const Bound& own = r.tiers[j].bound;
+  if (own.kind != BoundKind::none) {
+    t.low = own.value;
+    t.low_strict = own.kind == BoundKind::above;
+  }
+  for (std::size_t i = 0; i < j; ++i) {
+    const Bound& b = r.tiers[i].bound;
+    if (b.kind == BoundKind::none) {
+      t.reachable = false;  // every value meets the earlier catch-all
+      continue;
+    }
+    // Not meeting 'from b' means below b; not meeting 'above b' means at most b.
+    const bool strict = b.kind == BoundKind::min;
+    if (!t.high || b.value < *t.high || (b.value == *t.high && strict)) {
+      t.high = b.value;
+      t.high_strict = strict;
+    }
+  }
+  return t;
+}
+
+// Round numbers first (whole numbers, whole percentages), then finer: the value a clerk
+// would write. Raw millionths.
+std::vector<std::int64_t> grid_of(TierScale scale) {
+  if (scale == TierScale::count) return {Decimal::scale};
+  if (scale == TierScale::rate) return {10000, 1000, 100, 10, 1};
+  return {1000000, 100000, 10000, 1000, 100, 10, 1};
+}
+
+std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && (a < 0)); }
+
+// The value of the range nearest to one below it (from_below) or above it, on the roundest grid that has one.
+std::optional<Decimal> value_in(const TierRange& t, TierScale scale, bool from_below) {
+  for (std::int64_t u : grid_of(scale)) {
+    Decimal c;
+    if (from_below) {
+      const std::int64_t low = t.low ? t.low->raw() : 0;
+      std::int64_t k = -floor_div(-low, u);  // ceil
+      if (t.low && t.low_strict && k * u == low) ++k;
+      c = Decimal::from_raw(k * u);
+    } else {
+      if (!t.high) return std::nullopt;
+      std::int64_t k = floor_div(t.high->raw(), u);
+      if (t.high_strict && k * u == t.high->raw()) --k;
+      c = Decimal::from_raw(k * u);
+    }
+    if (t.holds(c) && !(scale == TierScale::rate && c > Decimal::from_int(1))) return c;
+  }
+  return std::nullopt;
+}
+
+std::string low_words(const TierRange& t, TierScale scale) {
+  return (t.low_strict ? "above " : "from ") + scale_text(*t.low, scale);
+}
+std::string high_words(const TierRange& t, TierScale scale) {
+  return (t.high_strict ? "below " : "at most ") + scale_text(*t.high, scale);
+}
+
+// What would earn more at `leaf`: the smallest step up its rule offers over the value that
+// counted (`v`), or, for a leaf without evidence, the value that earns the most. Each
+// suggestion is a value a clerk could write there; its points are those the rule gives it.
+void next_step(const Criterion& leaf, const detail::EvaluationData& d, const detail::StoredValue* v, Rounding rounding,
+               Decimal points, Gap& g) {
+  const Rule& r = leaf.rule;
+  const bool missing = v == nullptr;
+  std::string value, words;
+  Decimal earns;
+  auto offer = [&](std::string text, std::string what) {
+    const std::optional<Decimal> p = points_for(leaf, rounding, text);
+    if (!p || *p <= points) return false;
+    value = std::move(text);
+    words = std::move(what);
+    earns = *p;
+    return true;
+  };
   switch (r.kind) {
     case RuleKind::points: {
-      const Decimal step = r.step.value_or(Decimal::from_raw(detail::pow10(Decimal::digits - rounding.places)));
-      g.next_step = "the council's points, up to " + leaf.max.to_string() + "; each step of " + step.to_string() + " counts";
-      g.next_gain = std::min(step, leaf.max - points);
-      return;
+      const std::int64_t step = r.step && r.step->raw() > 0 ? r.step->raw() : detail::pow10(Decimal::digits - rounding.places);
+      const std::int64_t top = leaf.max.raw() / step * step;  // the largest multiple of the step within the max
+      const std::int64_t next = missing ? top : std::min(points.raw() + step, top);
+      const Decimal n = Decimal::from_raw(next);
+      offer(n.to_string(), "the council's points of " + n.to_string() + " would earn %POINTS%%GAIN%: each step of " +
+                               Decimal::from_raw(step).to_string() + " counts, up to " + leaf.max.to_string());
+      break;
     }
     case RuleKind::options: {
       const Option* best = nullptr;
-      for (const Option& o : r.options)
-        if (o.points > points && (best == nullptr || o.points < best->points)) best = &o;
-      if (best != nullptr) {
-        g.next_step = "option '" + best->name + "' would earn " + best->points.to_string() + gain(best->points - points);
-        g.next_gain = best->points - points;
+      for (const Option& o : r.options) {
+        const Decimal p = detail::on_grid(o.points, rounding);
+        if (p <= points) continue;
+        if (best == nullptr || (missing ? p > detail::on_grid(best->points, rounding) : p < detail::on_grid(best->points, rounding))) best = &o;
       }
-      return;
+      if (best != nullptr)
+        offer(best->name, "option " + detail::quote_value(best->name) + " would earn %POINTS%%GAIN%");
+      break;
     }
     case RuleKind::tiers: {
-      const Tier* next = nullptr;
-      for (const Tier& t : r.tiers)
-        if (t.points > points) next = &t;  // tiers run from the top: the last better one is the nearest
-      if (next != nullptr) {
-        g.next_step = "a value " + detail::bound_text(next->bound, r.tier_scale) + " would earn " + next->points.to_string() +
-                      gain(next->points - points);
-        g.next_gain = next->points - points;
+      // The value written (none when missing); a plain Decimal, as GCC 12 warns falsely on an optional here.
+      const Decimal x = missing ? Decimal() : Decimal::from_raw(v->number);
+      struct Candidate { std::string text, what; Decimal points, distance; };
+      std::optional<Candidate> best;
+      for (std::size_t j = 0; j < r.tiers.size(); ++j) {
+        const TierRange t = range_of(r, j);
+        if (!t.reachable || (!missing && t.holds(x))) continue;
+        // Below the range: its lowest value; above it (fewer is better): its highest.
+        const bool from_below = missing || (t.low && (t.low_strict ? x <= *t.low : x < *t.low));
+        const std::optional<Decimal> c = value_in(t, r.tier_scale, from_below);
+        if (!c) continue;
+        const std::string text = scale_text(*c, r.tier_scale);
+        const std::optional<Decimal> p = points_for(leaf, rounding, text);
+        if (!p || *p <= points) continue;
+        std::string what = "a value ";
+        if (from_below) {
+          what += t.low ? low_words(t, r.tier_scale) : std::string("of ") + text;
+          if (t.low && *c != *t.low) what += " (e.g. " + text + ")";
+        } else {
+          what += high_words(t, r.tier_scale);
+          if (t.low) what += " and " + low_words(t, r.tier_scale);
+          what += " (e.g. " + text + ")";
+        }
+        what += " would earn " + p->to_string() + "%GAIN%";
+        const Decimal distance = missing ? Decimal() : (*c > x ? *c - x : x - *c);
+        const bool better = !best || (missing ? *p > best->points
+                                              : (*p < best->points || (*p == best->points && distance < best->distance)));
+        if (better) best = Candidate{text, what, *p, distance};
       }
-      return;
+      if (best) offer(best->text, best->what);
+      break;
     }
     case RuleKind::proportional: {
-      g.next_step = "a rate of " + detail::percent_text(r.target) + " or more earns the full " + leaf.max.to_string() +
-                    gain(leaf.max - points) + "; each 1% more earns " +
-                    detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale, static_cast<detail::int128>(r.target.raw()) * 100, 6, RoundingMode::half_up).to_string();
-      g.next_gain = leaf.max - points;
-      return;
+      const std::string target = detail::percent_text(r.target);
+      offer(target, "a rate of " + target + " or more earns the full " + leaf.max.to_string() + "%GAIN%; each 1% more earns " +
+                        detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale,
+                                               static_cast<detail::int128>(r.target.raw()) * 100, 6, RoundingMode::half_up)
+                            .to_string());
+      break;
     }
     case RuleKind::deduct: {
-      const Decimal step = std::min(r.per, leaf.max - points);
-      g.next_step = "each violation fewer earns " + r.per.to_string() + "; none earns the full " + leaf.max.to_string();
-      g.next_gain = step;
-      return;
+      // The fewest violations less that earn more: points never rise with the count, so
+      // search for the largest count below the one written that earns more.
+      const std::int64_t count = missing ? 1 : v->number / Decimal::scale;
+      std::int64_t lo = 0, hi = count - 1;  // the answer is in [lo, hi] if any count is
+      auto earns_more = [&](std::int64_t k) {
+        const std::optional<Decimal> p = points_for(leaf, rounding, std::to_string(k));
+        return p && *p > points;
+      };
+      if (hi < 0 || !earns_more(0)) break;
+      while (lo < hi) {
+        const std::int64_t mid = lo + (hi - lo + 1) / 2;
+        if (earns_more(mid)) lo = mid;
+        else hi = mid - 1;
+      }
+      const std::string k = std::to_string(lo);
+      std::string what = "a count of " + k;
+      if (!missing) what += " (" + std::to_string(count - lo) + " fewer)";
+      what += lo == 0 ? " earns the full " + leaf.max.to_string() + "%GAIN%"
+                      : " would earn %POINTS%%GAIN%; none earns the full " + leaf.max.to_string();
+      offer(k, what);
+      break;
     }
     case RuleKind::survey: {
-      g.next_step = "every answer at the top weight earns the full " + leaf.max.to_string() + gain(leaf.max - points);
-      g.next_gain = leaf.max - points;
-      return;
+      bool offered = false;
+      if (!missing && v->kind() == ValueKind::answers && !r.answers.empty()) {
+        std::size_t top = 0;
+        for (std::size_t i = 1; i < r.answers.size(); ++i)
+          if (r.answers[i].weight > r.answers[top].weight) top = i;
+        std::uint64_t answered = 0;
+        const std::uint32_t* counts = d.answers(*v);
+        for (std::size_t i = 0; i < r.answers.size(); ++i) answered += counts[i];
+        offered = offer(r.answers[top].answer + "=" + std::to_string(answered),
+              "all " + std::to_string(answered) + " answers at the top weight (" + detail::quote_value(r.answers[top].answer) +
+                  ") would earn %POINTS%%GAIN%");
+      }
+      if (!offered) offer("100%", "a share of 100% would earn %POINTS%%GAIN%");
+      break;
     }
   }
+  if (value.empty()) return;  // the rule offers no value that earns more
+  const auto put = [&](const std::string& key, const std::string& text) {
+    const std::size_t at = words.find(key);
+    if (at != std::string::npos) words.replace(at, key.size(), text);
+  };
+  put("%POINTS%", earns.to_string());
+  put("%GAIN%", gain(earns - points));
+  g.next_step = (missing ? "no evidence: " : "") + words;
+  g.next_value = value;
+  g.next_gain = earns - points;
 }
 
 }  // namespace
@@ -81,7 +254,9 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
   out.unit = card.unit;
   out.lost = card.max - card.total;
   out.tree_lost = card.nodes[0].max - card.nodes[0].points;
-  for (Decimal a : card.adjustments) out.adjustments += a;
+  const TotalExplanation total = explain_total(evaluation, card);
+  for (const AdjustmentExplanation& a : total.adjustments) out.adjustments += a.points;
+  out.clamp = total.clamp;
   for (NodeIndex f : set.fields()) {
     const NodeScore& s = card.nodes[f];
     out.fields.push_back(FieldSummary{f, s.max, s.points, s.max - s.points, component_index(s, set.rounding())});
@@ -103,7 +278,7 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
                                                             : d.at_stage(d.latest(card.unit, e.node), card.nodes[e.node].stage);
     const detail::StoredValue* v = vi == detail::no_value ? nullptr : &d.values[static_cast<std::size_t>(vi)];
     if (nodes[e.node].is_leaf()) {
-      next_step(nodes[e.node], v, set.rounding(), e.points, g);
+      next_step(nodes[e.node], d, v, set.rounding(), e.points, g);
     } else {
       g.next_step = "points were given for the whole node; see its criteria in the council's record";
     }

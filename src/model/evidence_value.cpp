@@ -3,6 +3,8 @@
 #include <cctype>
 
 #include "model/number_text.hpp"
+#include "model/rule_kinds.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -10,23 +12,25 @@ namespace detail {
 
 namespace {
 
-// Built by appending: GCC 12 warns falsely (-Wrestrict, bug 105329) on "'" + std::string(s).
-std::string quoted(std::string_view s) {
-  std::string out;
-  out.reserve(s.size() + 2);
-  out += '\'';
-  out += s;
-  out += '\'';
-  return out;
-}
+std::string quoted(std::string_view s) { return quote_value(s); }
 
 bool is_na(std::string_view s) {
   return s == "na" || s == "NA" || s == "Na" || s == "n/a" || s == "N/A";
 }
 
-InterpretedValue refuse(std::string message) {
+// The clerks' words for "not applicable": KPS, không phát sinh (case and diacritics aside).
+// Looked at only once a value is known not to be an option name: options start with k often.
+bool is_na_word(std::string_view s) {
+  if (s.size() == 3)
+    return (s[0] == 'k' || s[0] == 'K') && (s[1] == 'p' || s[1] == 'P') && (s[2] == 's' || s[2] == 'S');
+  if (s.size() < 15 || s.size() > 64 || (s[0] != 'k' && s[0] != 'K')) return false;
+  return loose_key(s) == "khong phat sinh";
+}
+
+InterpretedValue refuse(const char* code, std::string message) {
   InterpretedValue v;
   v.error = std::move(message);
+  v.code = code;
   return v;
 }
 
@@ -37,36 +41,78 @@ InterpretedValue number_value(Decimal d) {
   return v;
 }
 
+InterpretedValue not_a_number(const char* expected, const ParsedNumber& n, std::string_view text) {
+  return refuse(number_code(n.error), std::string(expected) + ": " + number_problem(n, text));
+}
+
 // A rate 0..1, written as a decimal or a percentage.
 InterpretedValue rate(std::string_view text, bool decimal_comma) {
   const ParsedNumber n = parse_number(text, decimal_comma, true);
-  if (!n.ok()) return refuse("expected a rate (0..1, or a percentage such as 97,5%): " + describe(n.error) + ", found " + quoted(text));
-  if (n.value < Decimal()) return refuse("rate " + quoted(text) + " is negative; a rate is 0..1 or 0%..100%");
+  if (!n.ok()) return not_a_number("expected a rate (0..1, or a percentage such as 97,5%)", n, text);
+  // n.negative, not n.value < 0: "-0" and "-0%" are refused like every other negative.
+  if (n.negative) return refuse("value-negative", "rate " + quoted(text) + " is negative; a rate is 0..1 or 0%..100%");
   if (n.value > Decimal::from_int(1))
-    return refuse("rate " + quoted(text) + (n.percent ? " is above 100%" : " is above 1: write a rate as 0..1 (0.95) or as a percentage (95%)"));
+    return refuse("rate-above-one", "rate " + quoted(text) +
+                                        (n.percent ? " is above 100%" : " is above 1: write a rate as 0..1 (0.95) or as a percentage (95%)"));
   return number_value(n.value);
 }
 
 InterpretedValue count(std::string_view text, bool decimal_comma) {
   const ParsedNumber n = parse_number(text, decimal_comma, false);
-  if (!n.ok()) return refuse("expected a count (a whole number >= 0): " + describe(n.error) + ", found " + quoted(text));
-  if (n.value < Decimal()) return refuse("count " + quoted(text) + " is negative; expected a whole number >= 0");
-  if (!n.value.is_integer()) return refuse("count " + quoted(text) + " is not a whole number");
+  if (!n.ok()) return not_a_number("expected a count (a whole number >= 0)", n, text);
+  if (n.negative) return refuse("value-negative", "count " + quoted(text) + " is negative; expected a whole number >= 0");
+  if (!n.value.is_integer()) return refuse("count-not-whole", "count " + quoted(text) + " is not a whole number");
   return number_value(n.value);
 }
 
 InterpretedValue points(std::string_view text, bool decimal_comma, Decimal max, std::optional<Decimal> step, int places) {
   const ParsedNumber n = parse_number(text, decimal_comma, false);
-  if (!n.ok()) return refuse("expected points (a number 0.." + max.to_string() + "): " + describe(n.error) + ", found " + quoted(text));
-  if (n.value < Decimal()) return refuse("points " + quoted(text) + " are negative; expected 0.." + max.to_string());
-  if (n.value > max) return refuse("points " + quoted(text) + " are above the maximum " + max.to_string());
+  if (!n.ok()) return not_a_number(("expected points (a number 0.." + max.to_string() + ")").c_str(), n, text);
+  if (n.negative) return refuse("value-negative", "points " + quoted(text) + " are negative; expected 0.." + max.to_string());
+  if (n.value > max) return refuse("points-above-max", "points " + quoted(text) + " are above the maximum " + max.to_string());
   if (step && step->raw() > 0 && n.value.raw() % step->raw() != 0)
-    return refuse("points " + quoted(text) + " are not a multiple of the step " + step->to_string());
+    return refuse("points-off-step", "points " + quoted(text) + " are not a multiple of the step " + step->to_string());
   // Refused rather than rounded: a council's figure is never silently changed.
   if (n.value.fractional_digits() > places)
-    return refuse("points " + quoted(text) + " have more decimal places than the set's rounding.places (" +
-                  std::to_string(places) + ")");
+    return refuse("points-too-precise", "points " + quoted(text) + " have more decimal places than the set's rounding.places (" +
+                                            std::to_string(places) + ")");
   return number_value(n.value);
+}
+
+// A tiers rule whose scale was inferred as a number from bounds that are all whole numbers
+// >= 1 ("min: 100", "min: 80"): a value strictly between 0 and 1 there is most likely a
+// rate written as a fraction (0.85 for 85%), which would silently meet only the last tier.
+bool whole_number_bounds(const Rule& rule) {
+  if (rule.tier_scale != TierScale::number || !rule.tier_scale_inferred) return false;
+  bool any = false;
+  for (const Tier& t : rule.tiers) {
+    if (t.bound.kind == BoundKind::none) continue;
+    if (!t.bound.value.is_integer() || t.bound.value < Decimal::from_int(1)) return false;
+    any = true;
+  }
+  return any;
+}
+
+const Tier* tier_met(const Rule& rule, Decimal x) {
+  for (const Tier& t : rule.tiers)
+    if (t.bound.admits(x)) return &t;
+  return nullptr;
+}
+
+InterpretedValue two_readings(const Criterion& leaf, std::string_view text, Decimal x, bool decimal_comma) {
+  const char point = decimal_comma ? ',' : '.';
+  const Decimal scaled = Decimal::from_raw(x.raw() * 100);  // x < 1: no overflow
+  auto meets = [&](const Tier* t) {
+    return t == nullptr ? std::string("meet none of them")
+                        : "meet '" + bound_text(t->bound, TierScale::number) + "' → " + t->points.to_string();
+  };
+  const std::string as_number = x.to_string(-1, point), as_bounds = scaled.to_string(-1, point);
+  return refuse("tiers-ambiguous-scale",
+                "value " + quoted(text) + " under the tiers of " + quoted(leaf.id) + " reads two ways: as the number " + as_number +
+                    " it would " + meets(tier_met(leaf.rule, x)) + "; as the rate " + as_bounds +
+                    "%, written on the bounds' whole-number scale as " + as_bounds + ", it would " +
+                    meets(tier_met(leaf.rule, scaled)) + ". Write " + as_bounds + " for " + as_bounds +
+                    "%; if the number " + as_number + " is meant, the set must say 'value: number' at " + quoted(leaf.id));
 }
 
 InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decimal_comma) {
@@ -90,7 +136,7 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
     const std::string_view part = trim(raw_part);
     pos = end + 1;
     if (part.empty()) continue;
-    if (eq == std::string_view::npos) return refuse("answer count " + quoted(part) + " is not of the form ANSWER=COUNT");
+    if (eq == std::string_view::npos) return refuse("survey-malformed", "answer count " + quoted(part) + " is not of the form ANSWER=COUNT");
     eq -= static_cast<std::size_t>(part.data() - text.data());  // now an offset in `part`
     const std::string_view name = trim(part.substr(0, eq));
     const std::string_view number = trim(part.substr(eq + 1));
@@ -100,9 +146,9 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
     if (which == answers.size()) {
       std::string known;
       for (const auto& a : answers) known += (known.empty() ? "" : ", ") + a.answer;
-      return refuse("unknown answer " + quoted(name) + "; the rule's answers are " + known);
+      return refuse("survey-unknown-answer", "unknown answer " + quoted(name) + "; the rule's answers are " + known);
     }
-    if (v.answers[which] >= 0) return refuse("answer " + quoted(name) + " is counted twice");
+    if (v.answers[which] >= 0) return refuse("survey-answer-repeated", "answer " + quoted(name) + " is counted twice");
     // A count is plain digits; read them directly (half a million survey values a year).
     // At most 10 digits are read, so the count cannot overflow.
     std::int64_t c = 0;
@@ -112,14 +158,24 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
       if (ch < '0' || ch > '9') digits = false;
       else c = c * 10 + (ch - '0');
     }
-    if (!digits) return refuse("count of answer " + quoted(name) + " must be a whole number >= 0, found " + quoted(number));
-    if (c > 1000000000) return refuse("count of answer " + quoted(name) + " is implausibly large");
+    if (!digits) return refuse("survey-count-invalid", "count of answer " + quoted(name) + " must be a whole number >= 0, found " + quoted(number));
+    if (c > 1000000000) return refuse("survey-count-too-large", "count of answer " + quoted(name) + " is implausibly large");
     v.answers[which] = c;
     total += c;
   }
   for (auto& c : v.answers)
     if (c < 0) c = 0;
-  if (total == 0) return refuse("survey answers add up to zero: no one answered");
+  if (total == 0) return refuse("survey-no-answers", "survey answers add up to zero: no one answered");
+  return v;
+}
+
+// `na`, or a clerk's word for it, at `node`: allowed only where the set gives it `na:`.
+InterpretedValue not_applicable(const Criterion& node, std::string_view text, bool word) {
+  if (node.na == NotApplicable::not_allowed)
+    return refuse("na-not-allowed", std::string(word ? quoted(text) + " means not applicable (na), but " : "") + "criterion " +
+                                        quoted(node.id) + " cannot be marked not applicable (the set gives it no 'na:')");
+  InterpretedValue v;
+  v.kind = ValueKind::not_applicable;
   return v;
 }
 
@@ -127,33 +183,31 @@ InterpretedValue survey(const Criterion& leaf, std::string_view text, bool decim
 
 InterpretedValue interpret_value(const Criterion& node, Rounding rounding, std::string_view raw_text, bool decimal_comma) {
   const std::string_view text = trim(raw_text);
-  if (is_na(text)) {
-    if (node.na == NotApplicable::not_allowed)
-      return refuse("criterion '" + node.id + "' cannot be marked not applicable (the set gives it no 'na:')");
-    InterpretedValue v;
-    v.kind = ValueKind::not_applicable;
-    return v;
+  if (is_na(text)) return not_applicable(node, text, false);
+  if (text.empty()) return refuse("value-empty", "the value is empty");
+  const Rule& rule = node.rule;
+  if (node.is_leaf() && rule.kind == RuleKind::options) {  // an option named "KPS" is the option
+    for (std::size_t i = 0; i < rule.options.size(); ++i)
+      if (rule.options[i].name == text) {
+        InterpretedValue v;
+        v.kind = ValueKind::option;
+        v.number = static_cast<std::int64_t>(i);
+        return v;
+      }
   }
-  if (text.empty()) return refuse("the value is empty");
+  if (is_na_word(text)) return not_applicable(node, text, true);
   if (!node.is_leaf()) {
     InterpretedValue v = points(text, decimal_comma, node.max, std::nullopt, rounding.places);
-    if (!v.error.empty()) v.error = "a value at '" + node.id + "' gives its points: " + v.error;
+    if (!v.error.empty()) v.error = "a value at " + quoted(node.id) + " gives its points: " + v.error;
     return v;
   }
-  const Rule& rule = node.rule;
   switch (rule.kind) {
     case RuleKind::points: return points(text, decimal_comma, node.max, rule.step, rounding.places);
     case RuleKind::options: {
-      for (std::size_t i = 0; i < rule.options.size(); ++i)
-        if (rule.options[i].name == text) {
-          InterpretedValue v;
-          v.kind = ValueKind::option;
-          v.number = static_cast<std::int64_t>(i);
-          return v;
-        }
       std::string known;
       for (const auto& o : rule.options) known += (known.empty() ? "" : ", ") + o.name;
-      return refuse("unknown option " + quoted(text) + " for '" + node.id + "'; expected one of: " + known);
+      if (node.na != NotApplicable::not_allowed) known += ", na";
+      return refuse("option-unknown", "unknown option " + quoted(text) + " for " + quoted(node.id) + "; expected one of: " + known);
     }
     case RuleKind::tiers: {
       InterpretedValue v;
@@ -163,28 +217,28 @@ InterpretedValue interpret_value(const Criterion& node, Rounding rounding, std::
         v = count(text, decimal_comma);
       } else {
         const ParsedNumber n = parse_number(text, decimal_comma, false);
-        if (!n.ok()) return refuse("expected a number: " + describe(n.error) + ", found " + quoted(text));
-        if (n.value < Decimal()) return refuse("value " + quoted(text) + " is negative");
+        if (!n.ok()) return not_a_number("expected a number", n, text);
+        if (n.negative) return refuse("value-negative", "value " + quoted(text) + " is negative");
+        if (whole_number_bounds(rule) && n.value > Decimal() && n.value < Decimal::from_int(1))
+          return two_readings(node, text, n.value, decimal_comma);
         v = number_value(n.value);
       }
       if (!v.error.empty()) return v;
-      const Decimal x = Decimal::from_raw(v.number);
-      for (const Tier& t : rule.tiers)
-        if (t.bound.admits(x)) return v;
-      return refuse("value " + quoted(text) + " meets none of the tiers of '" + node.id + "'");
+      if (tier_met(rule, Decimal::from_raw(v.number)) != nullptr) return v;
+      return refuse("tiers-none-met", "value " + quoted(text) + " meets none of the tiers of " + quoted(node.id));
     }
     case RuleKind::proportional: return rate(text, decimal_comma);
     case RuleKind::deduct: return count(text, decimal_comma);
     case RuleKind::survey: return survey(node, text, decimal_comma);
   }
-  return refuse("unknown rule");
+  return refuse("rule-unknown", "unknown rule");
 }
 
 InterpretedValue interpret_adjustment(const Adjustment& adjustment, Rounding rounding, std::string_view raw_text, bool decimal_comma) {
   const std::string_view text = trim(raw_text);
-  if (text.empty()) return refuse("the value is empty");
+  if (text.empty()) return refuse("value-empty", "the value is empty");
   InterpretedValue v = points(text, decimal_comma, adjustment.max, std::nullopt, rounding.places);
-  if (!v.error.empty()) v.error = (adjustment.kind == AdjustmentKind::bonus ? "bonus '" : "penalty '") + adjustment.id + "': " + v.error;
+  if (!v.error.empty()) v.error = (adjustment.kind == AdjustmentKind::bonus ? "bonus " : "penalty ") + quoted(adjustment.id) + ": " + v.error;
   return v;
 }
 

@@ -19,9 +19,13 @@ struct InterpretedValue {
   std::int64_t number = 0;            // raw decimal, or option index
   std::vector<std::int64_t> answers;  // survey counts in the rule's answer order
   std::string error;                  // non-empty: the value is refused, and why
+  const char* code = "";              // with an error: its stable diagnostic code (docs/diagnostics.md)
 };
 
 /// Interprets `text` for `node` (a leaf under its rule; an interior node's text is its points).
+/// `decimal_comma`: the text comes from a ';'-separated file (',' is a decimal point too,
+/// and "1.000" is refused as ambiguous). Where the node allows `na`, the clerks' "KPS" and
+/// "không phát sinh" (any case, with or without diacritics) mean `na` as well.
 InterpretedValue interpret_value(const Criterion& node, Rounding rounding, std::string_view text, bool decimal_comma);
 
 /// Interprets `text` for an adjustment line: points 0..max.

@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "model/exact.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -29,6 +30,7 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
   }
   bool negative = false;
   if (!s.empty() && s.front() == '-') { negative = true; s.remove_prefix(1); }
+  out.negative = negative;
   if (!s.empty() && !is_digit(s.front())) {  // words are rare: look for them only when no digit comes first
     std::string_view bare = s;
     if (!bare.empty() && (bare.front() == '.' || bare.front() == '+')) bare.remove_prefix(1);
@@ -54,8 +56,11 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
   if (int_digits > 1 && s[0] == '0') { out.error = NumberError::leading_zero; return out; }
   std::int64_t frac = 0;
   int frac_digits = 0;
+  char point = 0;
+  std::size_t frac_written = 0;
   if (i < s.size() && (s[i] == '.' || s[i] == ',')) {
     if (s[i] == ',' && !decimal_comma) { out.error = NumberError::decimal_comma_not_allowed; return out; }
+    point = s[i];
     ++i;
     std::size_t start = i;
     while (i < s.size() && is_digit(s[i])) {
@@ -69,8 +74,15 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
       ++i;
     }
     if (i == start) { out.error = NumberError::not_a_number; return out; }
+    frac_written = i - start;
   }
   if (i != s.size()) { out.error = NumberError::not_a_number; return out; }
+  // "1.000" in a ';' file: one, or one thousand? Not when the whole part is 0 ("0.975" is a
+  // rate) or has more than three digits (no thousands grouping reads "1234.567").
+  if (decimal_comma && point == '.' && frac_written == 3 && int_digits <= 3 && s[0] != '0') {
+    out.error = NumberError::ambiguous_grouping;
+    return out;
+  }
   if (whole >= 1000000000000LL) { out.error = NumberError::too_large; return out; }
   std::int64_t raw = whole * Decimal::scale + frac * pow10(Decimal::digits - frac_digits);
   if (out.percent) {
@@ -94,8 +106,57 @@ std::string describe(NumberError error) {
     case NumberError::decimal_comma_not_allowed:
       return "a number with a decimal point '.' (a decimal comma is accepted only in ';'-separated files)";
     case NumberError::percent_not_allowed: return "a number without '%'";
+    case NumberError::ambiguous_grouping:
+      return "a number without '.' before exactly three digits (in a ';'-separated file '.' may group thousands)";
   }
   return "a number";
+}
+
+std::string number_problem(const ParsedNumber& parsed, std::string_view text) {
+  const std::string_view t = trim(text);
+  if (parsed.error == NumberError::leading_zero) {
+    // Not the YAML octal hint: a table has no octal. Say what to write instead.
+    const std::size_t sign = !t.empty() && t[0] == '-' ? 1 : 0;
+    std::size_t first = sign;
+    while (first + 1 < t.size() && t[first] == '0' && is_digit(t[first + 1])) ++first;
+    return "a number without leading zeros (write " + escape_invisible(std::string(t.substr(0, sign)) + std::string(t.substr(first))) +
+           "), found " + quote_value(t);
+  }
+  if (parsed.error == NumberError::ambiguous_grouping) {
+    // t is [-]D{1,3}.DDD[ ][%]: the whole part, the three digits, and what follows them.
+    const std::size_t sign = !t.empty() && t[0] == '-' ? 1 : 0;
+    const std::size_t dot = t.find('.');
+    const std::string whole(t.substr(sign, dot - sign));
+    const std::string three(t.substr(dot + 1, 3));
+    const std::string rest(t.substr(dot + 4));
+    const std::string lead(t.substr(0, sign));
+    std::string short_three = three;
+    while (!short_three.empty() && short_three.back() == '0') short_three.pop_back();
+    const std::string as_decimal = lead + whole + (short_three.empty() ? "" : "," + short_three) + rest;
+    const std::string as_decimal_full = lead + whole + "," + three + rest;
+    const std::string as_thousands = lead + whole + three + rest;
+    return quote_value(t) + " is ambiguous in a ';'-separated file: write " + as_decimal +
+           (as_decimal != as_decimal_full ? " or " + as_decimal_full : std::string()) + " if '.' is the decimal point, " +
+           as_thousands + " if it groups thousands";
+  }
+  return describe(parsed.error) + ", found " + quote_value(t);
+}
+
+const char* number_code(NumberError error) noexcept {
+  switch (error) {
+    case NumberError::none: return "";
+    case NumberError::empty: return "value-empty";
+    case NumberError::not_a_number: return "number-invalid";
+    case NumberError::nan_or_infinity: return "number-not-finite";
+    case NumberError::hexadecimal: return "number-not-decimal";
+    case NumberError::leading_zero: return "number-leading-zero";
+    case NumberError::too_precise: return "number-too-precise";
+    case NumberError::too_large: return "number-too-large";
+    case NumberError::decimal_comma_not_allowed: return "number-decimal-comma";
+    case NumberError::percent_not_allowed: return "number-percent-not-allowed";
+    case NumberError::ambiguous_grouping: return "number-ambiguous-grouping";
+  }
+  return "number-invalid";
 }
 
 }  // namespace detail

@@ -30,6 +30,8 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
       write_json_string(out, u.code);
       out << ", \"name\": ";
       write_json_string(out, u.name);
+      out << ", \"max\": " << json_num(dv.max) << ", \"maxima\": {\"self\": " << json_num(dv.maxima[0]) << ", \"appraisal\": "
+          << json_num(dv.maxima[1]) << ", \"appraisal2\": " << json_num(dv.maxima[2]) << "}";
       out << ", \"totals\": {\"self\": " << json_num(dv.totals[0]) << ", \"appraisal\": " << json_num(dv.totals[1])
           << ", \"appraisal2\": " << json_num(dv.totals[2]) << "}, \"leaves\": [";
       for (std::size_t i = 0; i < dv.deviations.size(); ++i) {
@@ -61,9 +63,10 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
                           num(x.points[1]), num(x.points[2]), num(x.final_points), x.points[0] ? num(x.change) : std::string()});
     }
     const std::optional<Decimal> last = dv.totals[2] ? dv.totals[2] : dv.totals[1] ? dv.totals[1] : dv.totals[0];
-    t.rows.push_back({"", "total", num(set.max()), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
+    // The total is out of the unit's applicable max (less its leaves marked na: exclude).
+    t.rows.push_back({"", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
                       dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
-    all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(set.max()), num(dv.totals[0]), num(dv.totals[1]),
+    all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]),
                         num(dv.totals[2]), num(last), dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
     if (format == Format::csv) continue;
     const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +

@@ -22,12 +22,13 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
   if (format == Format::csv) {
     if (options.csv_bom) out << "\xEF\xBB\xBF";
     detail::Table t;
-    t.header = {"unit", "name", "field", "criterion", "title", "max", "points", "lost", "rule", "evidence", "next_step", "next_gain"};
+    t.header = {"unit", "name", "field", "criterion", "title", "max", "points", "lost", "rule", "evidence", "next_step", "next_gain", "next_value"};
+    t.numeric = {false, false, false, false, false, true, true, true, false, false, false, true, false};
     for (std::size_t k : order) {
       const Unit& u = ev.units()[cards[k].unit];
       for (const Gap& g : find_gaps(ev, cards[k]).gaps)
         t.rows.push_back({u.code, u.name, set.node(g.field).id, set.node(g.node).id, set.node(g.node).title, num(g.max),
-                          num(g.points), num(g.lost), g.rule, g.evidence, g.next_step, num(g.next_gain)});
+                          num(g.points), num(g.lost), g.rule, g.evidence, g.next_step, num(g.next_gain), g.next_value});
     }
     detail::render_csv(out, t);
     return;
@@ -46,7 +47,7 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
       out << ", \"name\": ";
       write_json_string(out, u.name);
       out << ", \"total\": " << num(c.total) << ", \"max\": " << num(c.max) << ", \"lost\": " << num(gaps.lost) << ", \"tree_lost\": " << num(gaps.tree_lost)
-          << ", \"adjustments\": " << num(gaps.adjustments) << ", \"fields\": [";
+          << ", \"adjustments\": " << num(gaps.adjustments) << ", \"clamp\": " << num(gaps.clamp) << ", \"fields\": [";
       for (std::size_t f = 0; f < gaps.fields.size(); ++f) {
         const FieldSummary& s = gaps.fields[f];
         out << (f ? ", " : "") << "{\"id\": ";
@@ -69,7 +70,10 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
         write_json_string(out, g.evidence);
         out << ", \"next_step\": ";
         write_json_string(out, g.next_step);
-        out << ", \"next_gain\": " << num(g.next_gain) << "}";
+        out << ", \"next_gain\": " << num(g.next_gain) << ", \"next_value\": ";
+        if (g.next_value.empty()) out << "null";
+        else write_json_string(out, g.next_value);
+        out << "}";
       }
       out << "]}";
     }
@@ -81,9 +85,15 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
     const Unit& u = ev.units()[c.unit];
     const UnitGaps gaps = find_gaps(ev, c);
     std::string heading = u.name + " (" + u.code + "): " + num(c.total) + " of " + num(c.max) + ", lost " + num(gaps.lost);
-    if (gaps.adjustments != Decimal())
-      heading += " (" + num(gaps.tree_lost) + " in the criteria, " + (gaps.adjustments > Decimal() ? "bonus +" : "penalty ") +
-                 num(gaps.adjustments) + ")";
+    // lost = tree_lost − adjustments − clamp: each term shown when it is not zero.
+    if (gaps.adjustments != Decimal() || gaps.clamp != Decimal()) {
+      heading += " (" + num(gaps.tree_lost) + " in the criteria";
+      if (gaps.adjustments > Decimal()) heading += ", less a net bonus of " + num(gaps.adjustments);
+      if (gaps.adjustments < Decimal()) heading += ", and a net penalty of " + num(-gaps.adjustments);
+      if (gaps.clamp < Decimal()) heading += ", and " + num(-gaps.clamp) + " of bonus above the max";
+      if (gaps.clamp > Decimal()) heading += ", less " + num(gaps.clamp) + " of penalty below 0";
+      heading += ")";
+    }
     detail::Table fields;
     fields.header = {"field", "title", "max", "points", "lost", "index %"};
     fields.numeric = {false, false, true, true, true, true};

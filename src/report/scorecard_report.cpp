@@ -3,6 +3,7 @@
 
 #include "cchc/report/report.hpp"
 #include "cchc/scoring/explain.hpp"
+#include "model/unicode.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
@@ -27,6 +28,21 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
       }
   const std::vector<NodeExplanation> nodes = explain(ev, card);
   const std::vector<NodeExplanation> lost = points_lost(ev, card);
+  // The lines of the total: the fields, every bonus and penalty line, and what keeping the
+  // total within [0, max] changed; they add up to the total in every format.
+  const TotalExplanation total = explain_total(ev, card);
+  const auto& lines = set.adjustments();
+  auto kind_of = [&](const AdjustmentExplanation& a) { return lines[a.adjustment].kind == AdjustmentKind::bonus ? "bonus" : "penalty"; };
+  const std::string clamp_rule = "the total is kept within [0, " + num(card.max) + "]";
+  // "total 90.21 of 100.00 (appraisal 55.38 + survey 33.83 + bonus 'thuong' 1.00)": the terms add up.
+  std::string terms = "appraisal " + num(total.appraisal) + " + survey " + num(total.survey);
+  for (const AdjustmentExplanation& a : total.adjustments)
+    if (a.points != Decimal())
+      terms += std::string(a.points > Decimal() ? " + " : " - ") + kind_of(a) + " " + detail::quote_value(lines[a.adjustment].id) + " " +
+               num(a.points > Decimal() ? a.points : -a.points);
+  if (total.clamp < Decimal()) terms += " - " + num(-total.clamp) + " above the max";
+  if (total.clamp > Decimal()) terms += " + " + num(total.clamp) + " below 0";
+  const std::string clamp_reason = "tree total and adjustments come to " + num(card.total - total.clamp) + ", kept at " + num(card.total);
 
   if (format == Format::json) {
     using detail::write_json_string;
@@ -41,7 +57,23 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
         << ", \"rank\": " << (rank ? std::to_string(*rank) : "null") << ", \"band\": ";
     if (band.empty()) out << "null";
     else write_json_string(out, band);
-    out << ",\n \"nodes\": [";
+    out << ",\n \"tree_total\": " << num(total.tree_total) << ", \"appraisal\": " << num(total.appraisal)
+        << ", \"survey\": " << num(total.survey) << ", \"adjustments\": [";
+    for (std::size_t i = 0; i < total.adjustments.size(); ++i) {
+      const AdjustmentExplanation& a = total.adjustments[i];
+      out << (i ? ", " : "") << "{\"id\": ";
+      write_json_string(out, lines[a.adjustment].id);
+      out << ", \"title\": ";
+      write_json_string(out, lines[a.adjustment].title);
+      out << ", \"kind\": \"" << kind_of(a) << "\", \"max\": " << num(a.max) << ", \"points\": " << num(a.points)
+          << ", \"evidence\": ";
+      if (a.evidence.empty()) out << "null";
+      else write_json_string(out, a.evidence);
+      out << ", \"reason\": ";
+      write_json_string(out, a.reason);
+      out << "}";
+    }
+    out << "], \"clamp\": " << num(total.clamp) << ",\n \"nodes\": [";
     for (std::size_t i = 1; i < nodes.size(); ++i) {
       const NodeExplanation& e = nodes[i];
       const Criterion& c = set.node(e.node);
@@ -71,8 +103,8 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   }
 
   detail::Table tree;
-  tree.header = {"id", "title", "max", "points", "lost", "rule", "evidence", "reason"};
-  tree.numeric = {false, false, true, true, true, false, false, false};
+  tree.header = {"id", "title", "max", "points", "lost", "rule", "evidence", "reason", "line"};
+  tree.numeric = {false, false, true, true, true, false, false, false, false};
   for (std::size_t i = 1; i < nodes.size(); ++i) {
     const NodeExplanation& e = nodes[i];
     const Criterion& c = set.node(e.node);
@@ -80,7 +112,24 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
     const bool leafish = c.is_leaf() || e.status == NodeStatus::given;
     tree.rows.push_back({indent + c.id, c.title, num(e.max), e.status == NodeStatus::covered ? "" : num(e.points),
                          e.status == NodeStatus::covered ? "" : num(e.lost), leafish ? e.rule : "",
-                         e.evidence, e.status == NodeStatus::scored && !c.is_leaf() ? "" : e.reason});
+                         e.evidence, e.status == NodeStatus::scored && !c.is_leaf() ? "" : e.reason,
+                         c.depth == 1 ? "field" : "criterion"});
+  }
+  for (const AdjustmentExplanation& a : total.adjustments) {
+    const Adjustment& line = lines[a.adjustment];
+    tree.rows.push_back({line.id, line.title, num(a.max), num(a.points), "",
+                         std::string(kind_of(a)) + ": 0.." + line.max.to_string() + " points, " +
+                             (line.kind == AdjustmentKind::bonus ? "added to" : "taken from") + " the tree total",
+                         a.evidence, a.reason, kind_of(a)});
+  }
+  if (total.clamp != Decimal())
+    tree.rows.push_back({"", "kept within the max", "", num(total.clamp), "", clamp_rule, "", clamp_reason, "clamp"});
+  tree.rows.push_back({"", "total", num(card.max), num(card.total), num(card.max - card.total), "", "",
+                       terms, "total"});
+  if (format != Format::csv) {  // the indent shows a row's level in text and Markdown
+    tree.header.pop_back();
+    tree.numeric.pop_back();
+    for (auto& row : tree.rows) row.pop_back();
   }
   detail::Table losses;
   losses.title = format == Format::markdown ? "Points lost, largest first" : "Points lost, largest first:";
@@ -96,8 +145,7 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
     return;
   }
   const std::string heading = unit.name + " (" + unit.code + ")";
-  const std::string summary = "total " + num(card.total) + " of " + num(card.max) + " (appraisal " + num(card.appraisal) +
-                              ", survey " + num(card.survey) + "), index " + num(card.index) + "%" +
+  const std::string summary = "total " + num(card.total) + " of " + num(card.max) + " (" + terms + "), index " + num(card.index) + "%" +
                               (rank ? ", rank " + std::to_string(*rank) : std::string(", not ranked")) +
                               (band.empty() ? std::string() : ", band " + band) +
                               (unit.group.empty() ? std::string() : ", group " + unit.group);

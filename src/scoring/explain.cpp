@@ -2,9 +2,12 @@
 #include "cchc/scoring/explain.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "model/evaluation_data.hpp"
+#include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -42,8 +45,30 @@ std::string describe_rule(const Criterion& leaf, Rounding) {
 }
 
 namespace {
+// Appended piecewise: GCC 12 warns falsely (-Wrestrict) on `":" + std::to_string(n)` once inlined.
 std::string where(const SourceLocation& at) {
-  return at.file + (at.line ? ":" + std::to_string(at.line) + (at.column ? ":" + std::to_string(at.column) : "") : "");
+  std::string s = at.file;
+  if (at.line) {
+    s += ':';
+    s += std::to_string(at.line);
+    if (at.column) {
+      s += ':';
+      s += std::to_string(at.column);
+    }
+  }
+  return s;
+}
+
+// "'0.95' (appraisal, evidence.csv:3:9)": the value as written, quoted so that an invisible
+// character shows, with its stage and cell.
+std::string evidence_of(const detail::EvaluationData& d, const detail::StoredValue& v) {
+  std::string e = detail::quote_value(d.text_of(v));
+  e += " (";
+  e += to_string(v.stage());
+  e += ", ";
+  e += where(d.location(v));
+  e += ')';
+  return e;
 }
 }  // namespace
 
@@ -66,17 +91,7 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
     // stage's values).
     const std::int32_t head = d.latest(card.unit, i);
     const std::int32_t vi = s.status == NodeStatus::missing || s.status == NodeStatus::covered ? detail::no_value : d.at_stage(head, s.stage);
-    if (vi != detail::no_value) {
-      const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
-      e.evidence.reserve(v.text_size + 48);  // appended piecewise: see quoted() in evidence_value.cpp
-      e.evidence += '\'';
-      e.evidence += d.text_of(v);
-      e.evidence += "' (";
-      e.evidence += to_string(v.stage());
-      e.evidence += ", ";
-      e.evidence += where(d.location(v));
-      e.evidence += ')';
-    }
+    if (vi != detail::no_value) e.evidence = evidence_of(d, d.values[static_cast<std::size_t>(vi)]);
     if (c.is_leaf()) e.rule = describe_rule(c, set.rounding());
     else if (s.status == NodeStatus::given) e.rule = "points given for the whole node";
     else e.rule = c.aggregate == Aggregate::sum ? "sum of its criteria" : "weighted mean of its criteria (max × Σ w·points/max ÷ Σ w)";
@@ -98,6 +113,57 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
     out.push_back(std::move(e));
   }
   return out;
+}
+
+TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& card) {
+  const detail::EvaluationData& d = evaluation.data();
+  const auto& lines = evaluation.criteria().adjustments();
+  TotalExplanation t;
+  t.tree_total = card.tree_total;
+  t.appraisal = card.appraisal;
+  t.survey = card.survey;
+  t.total = card.total;
+  t.max = card.max;
+  // Each line is below 10^12 points, but several may pass the 64-bit range together: the
+  // sum is kept in 128 bits, as the scorer does.
+  detail::int128 sum = card.tree_total.raw();
+  for (std::size_t a = 0; a < lines.size(); ++a) {
+    const Adjustment& line = lines[a];
+    AdjustmentExplanation x;
+    x.adjustment = a;
+    x.points = a < card.adjustments.size() ? card.adjustments[a] : Decimal();
+    x.max = line.max;
+    sum += x.points.raw();
+    // The value that counted: the latest whose points are the card's (a card scored as of
+    // an earlier stage counted an earlier value).
+    const Decimal given = line.kind == AdjustmentKind::bonus ? x.points : -x.points;
+    std::int32_t counted = detail::no_value;
+    if (card.unit < d.units.size() && a < d.adjustment_count)
+      for (std::int32_t v = d.latest_adjustment(card.unit, a); v != detail::no_value; v = d.values[static_cast<std::size_t>(v)].previous)
+        if (d.values[static_cast<std::size_t>(v)].points == given.raw()) {
+          counted = v;
+          break;
+        }
+    const char* kind = line.kind == AdjustmentKind::bonus ? "bonus" : "penalty";
+    if (counted != detail::no_value) {
+      x.evidence = evidence_of(d, d.values[static_cast<std::size_t>(counted)]);
+      x.reason = std::string(kind) + " given: " + given.to_string() + " (at most " + line.max.to_string() + ")";
+    } else {
+      x.reason = std::string("no ") + kind + " given: 0 (at most " + line.max.to_string() + ")";
+    }
+    t.adjustments.push_back(std::move(x));
+  }
+  const detail::int128 clamp = static_cast<detail::int128>(card.total.raw()) - sum;
+  if (sum > INT64_MAX || sum < INT64_MIN || clamp > INT64_MAX || clamp < INT64_MIN) {
+    const Unit& unit = d.units.at(card.unit);
+    throw Error({Diagnostic(unit.location, Severity::error, "adjustments",
+                            "the adjustments of unit " + detail::quote_value(unit.code) +
+                                " add up beyond what a total line can show; the set's adjustment caps are too large")
+                     .set_code("adjustments-too-large")
+                     .set_unit(unit.code)});
+  }
+  t.clamp = Decimal::from_raw(static_cast<std::int64_t>(clamp));
+  return t;
 }
 
 std::vector<NodeExplanation> points_lost(const Evaluation& evaluation, const Scorecard& card) {

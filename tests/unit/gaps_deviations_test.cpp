@@ -1,6 +1,11 @@
 // The report every unit writes after the year: where points were lost and what the next
 // step up would have earned (gaps), and where the council changed the unit's own
 // assessment (deviations). Every value below is worked by hand.
+#include <algorithm>
+#include <optional>
+#include <sstream>
+#include <string>
+
 #include <doctest/doctest.h>
 
 #include "support.hpp"
@@ -103,7 +108,8 @@ TEST_CASE("gaps: losses largest first, field subtotals, and the next step each r
   CHECK(id_of(set, g.gaps[1].node) == "2.1");
   CHECK(g.gaps[1].next_gain.to_string() == "1");  // 75% → 100% earns the last 4 × 0.25
   CHECK(id_of(set, g.gaps[2].node) == "1.3");
-  CHECK(g.gaps[2].next_step == "each violation fewer earns 0.5; none earns the full 2");
+  CHECK(g.gaps[2].next_step == "a count of 0 (1 fewer) earns the full 2 (+0.5)");
+  CHECK(g.gaps[2].next_value == "0");
   CHECK(g.gaps[2].next_gain.to_string() == "0.5");
 }
 
@@ -114,6 +120,60 @@ TEST_CASE("gaps: the next tier above the one met") {
   const UnitGaps g = find_gaps(ev, score(ev)[0]);
   REQUIRE(g.gaps.size() == 1);
   CHECK(id_of(set, g.gaps[0].node) == "1.2");
-  CHECK(g.gaps[0].next_step == "a value above 90% would earn 2 (+1)");
+  CHECK(g.gaps[0].next_step == "a value above 90% (e.g. 91%) would earn 2 (+1)");
+  CHECK(g.gaps[0].next_value == "91%");
   CHECK(g.gaps[0].next_gain.to_string() == "1");
+}
+
+TEST_CASE("deviations: the total is out of the unit's applicable max, not the set's") {
+  // c is marked na (exclude) by the unit: its max 1 leaves the denominator, so the unit's
+  // total is out of 10 − 1 = 9 at every stage.
+  const CriteriaSet set = set_from(R"(schema: cchc/criteria@1
+id: ap-dung
+title: "Điểm tối đa áp dụng"
+max: 10
+fields:
+  - id: "1"
+    title: "Chỉ đạo"
+    max: 10
+    criteria:
+      - {id: a, title: "Kế hoạch", max: 4, rule: {options: {kip_thoi: 4, cham: 2, khong: 0}}}
+      - {id: b, title: "Kiểm tra", max: 5, rule: {points: {step: 0.5}}}
+      - {id: c, title: "Báo cáo chậm", max: 1, na: exclude, rule: {deduct: {per: 0.5}}}
+)");
+  const Evaluation ev = evaluation_from(set, units,
+                                        "unit,criterion,value,stage\n"
+                                        "U1,a,kip_thoi,self\nU1,b,5,self\nU1,c,na,self\n"
+                                        "U1,a,cham,appraisal\nU1,b,4,appraisal\n");
+  // self: 4 + 5 = 9 of 9; appraisal: 2 + 4 = 6 of 9 (c is still na, from the unit's own row).
+  const UnitDeviations d = find_deviations(ev, 0);
+  CHECK(d.max.to_string() == "9");
+  REQUIRE(d.maxima[0].has_value());
+  REQUIRE(d.maxima[1].has_value());
+  CHECK(d.maxima[0]->to_string() == "9");
+  CHECK(d.maxima[1]->to_string() == "9");
+  CHECK_FALSE(d.maxima[2].has_value());
+  CHECK(d.totals[0]->to_string() == "9");
+  CHECK(d.totals[1]->to_string() == "6");
+  REQUIRE(d.deviations.size() == 2);
+  CHECK(id_of(set, d.deviations[0].node) == "a");
+  CHECK(d.deviations[0].max.to_string() == "4");
+  CHECK(id_of(set, d.deviations[1].node) == "b");
+
+  std::ostringstream csv;
+  write_deviations(csv, ev, std::nullopt, Format::csv);
+  std::string rows = csv.str();
+  rows.erase(std::remove(rows.begin(), rows.end(), '\r'), rows.end());  // CSV lines may end in CRLF
+  CHECK(rows ==
+        "unit,name,criterion,title,max,self,appraisal,appraisal2,final,change\n"
+        "U1,Sở Tư pháp,a,Kế hoạch,4.00,4.00,2.00,,2.00,-2.00\n"
+        "U1,Sở Tư pháp,b,Kiểm tra,5.00,5.00,4.00,,4.00,-1.00\n"
+        "U1,Sở Tư pháp,,total,9.00,9.00,6.00,,6.00,-3.00\n");
+  std::ostringstream table;
+  write_deviations(table, ev, std::nullopt, Format::table);
+  CHECK(table.str().find("10.00") == std::string::npos);  // the set's max appears nowhere
+  std::ostringstream json;
+  write_deviations(json, ev, std::nullopt, Format::json);
+  CHECK(json.str().find("\"max\": 9.00, \"maxima\": {\"self\": 9.00, \"appraisal\": 9.00, \"appraisal2\": null}") !=
+        std::string::npos);
 }

@@ -20,8 +20,14 @@ struct Gap {
   std::string rule;       ///< the rule in words
   std::string evidence;   ///< the value that counted, with stage and location
   std::string reason;     ///< how the points followed from it
-  std::string next_step;  ///< what would have earned more: the next option, tier bound, rate
-  Decimal next_gain;      ///< the points that next step adds (0 when unknown)
+  /// What would have earned more, in words: the next option, tier, count or rate (empty
+  /// when the rule offers nothing more, e.g. a step that would pass the max).
+  std::string next_step;
+  /// The value a clerk would write in the evidence for that next step ("kip_thoi", "2",
+  /// "91%", "A=20"); scored under the leaf's rule it earns exactly points + next_gain.
+  /// Empty when there is no such value (and for nodes given whole).
+  std::string next_value;
+  Decimal next_gain;      ///< the points that next step adds (0 when there is none)
 };
 
 /// A field's subtotal: its points, max, loss and component index.
@@ -37,6 +43,9 @@ struct UnitGaps {
   Decimal lost;                       ///< max − total: everything lost, adjustments included
   Decimal tree_lost;                  ///< lost in the tree (its max − its points)
   Decimal adjustments;                ///< bonus − penalty applied after the tree
+  /// What keeping the total within [0, max] changed (see TotalExplanation::clamp), so that
+  /// lost = tree_lost − adjustments − clamp.
+  Decimal clamp;
 };
 
 CCHC_API UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card);

@@ -2,6 +2,7 @@
 #ifndef CCHC_SCORING_EXPLAIN_HPP
 #define CCHC_SCORING_EXPLAIN_HPP
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -32,6 +33,33 @@ CCHC_API std::vector<NodeExplanation> explain(const Evaluation& evaluation, cons
 /// The scored leaves (and given nodes) where points were lost, largest loss first
 /// (ties in set order).
 CCHC_API std::vector<NodeExplanation> points_lost(const Evaluation& evaluation, const Scorecard& card);
+
+/// A bonus or penalty line of the set, as it counted for a scorecard.
+struct AdjustmentExplanation {
+  std::size_t adjustment = 0;  ///< index into CriteriaSet::adjustments()
+  Decimal points;              ///< signed: +bonus, −penalty; 0 when no value was given
+  Decimal max;                 ///< the line's cap
+  std::string evidence;        ///< the value that counted, with its stage and location (empty: none)
+  std::string reason;          ///< "bonus given: 1 (at most 2)", "no value: 0"
+};
+
+/// How a unit's total follows from its tree, line by line, so that the lines add up:
+/// tree_total (= appraisal + survey = the fields' points) + Σ adjustments[i].points + clamp = total.
+struct TotalExplanation {
+  Decimal tree_total;  ///< the tree's points before adjustments
+  Decimal appraisal;   ///< of which from `source: appraisal` nodes
+  Decimal survey;      ///< of which from `source: survey` nodes
+  std::vector<AdjustmentExplanation> adjustments;  ///< every line of the set, in set order
+  /// What keeping the total within [0, max] changed: negative when the adjustments lifted
+  /// it above the applicable max, positive when they took it below 0, else 0.
+  Decimal clamp;
+  Decimal total;
+  Decimal max;  ///< the applicable max
+};
+
+/// The lines of a scorecard's total. Throws cchc::Error only when the adjustments of one
+/// unit add up beyond what a Decimal holds (caps summing to more than ~9.2 × 10^12).
+CCHC_API TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& card);
 
 }  // namespace v1
 }  // namespace cchc
