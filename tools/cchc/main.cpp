@@ -13,6 +13,7 @@
 #include "cchc/cchc.hpp"
 #include "allocator_tuning.hpp"
 #include "output_file.hpp"
+#include "unit_option.hpp"
 
 namespace {
 
@@ -121,13 +122,16 @@ int main(int argc, char** argv) {
   add_inputs(rank_cmd, rank_in);
   add_output(rank_cmd, rank_out);
 
+  // An empty --unit is a usage error before anything is read (it used to crash explain).
+  const CLI::Validator unit_code_given(cchc_tool::unit_code_not_empty, "CODE");
+
   Inputs explain_in;
   Output explain_out;
   std::string explain_unit;
   auto* explain_cmd = app.add_subcommand("explain", "one unit's scorecard: every node, the rule and evidence, the points lost");
   add_inputs(explain_cmd, explain_in);
   add_output(explain_cmd, explain_out);
-  explain_cmd->add_option("--unit", explain_unit, "unit code")->required();
+  explain_cmd->add_option("--unit", explain_unit, "unit code")->required()->check(unit_code_given);
 
   Inputs gaps_in;
   Output gaps_out;
@@ -135,7 +139,7 @@ int main(int argc, char** argv) {
   auto* gaps_cmd = app.add_subcommand("gaps", "where each unit lost points, largest loss first");
   add_inputs(gaps_cmd, gaps_in);
   add_output(gaps_cmd, gaps_out);
-  gaps_cmd->add_option("--unit", gaps_unit, "only this unit");
+  gaps_cmd->add_option("--unit", gaps_unit, "only this unit")->check(unit_code_given);
 
   Inputs dev_in;
   Output dev_out;
@@ -143,7 +147,7 @@ int main(int argc, char** argv) {
   auto* dev_cmd = app.add_subcommand("deviations", "where the appraisal changed each unit's self-assessment, per stage");
   add_inputs(dev_cmd, dev_in);
   add_output(dev_cmd, dev_out);
-  dev_cmd->add_option("--unit", dev_unit, "only this unit");
+  dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
 
   try {
     app.parse(argc, argv);
@@ -164,6 +168,13 @@ int main(int argc, char** argv) {
     // `check` refuses a bad request (an unknown --unit) before any output is opened;
     // `body` writes the report straight into the output.
     auto run = [](const Inputs& in, const Output& o, auto&& check, auto&& body) -> int {
+      // -o must not be a directory nor any input (also through a link): refused before reading.
+      const std::string bad_output = cchc_tool::check_output_path(
+          o.path, {{"--criteria", in.criteria}, {"--units", in.units}, {"--evidence", in.evidence}});
+      if (!bad_output.empty()) {
+        std::cerr << "cchc: error: " << bad_output << '\n';
+        return exit_usage;
+      }
       const auto loaded = load(in);
       if (!loaded) return exit_invalid;
       const int status = check(*loaded);
@@ -171,14 +182,15 @@ int main(int argc, char** argv) {
       return emit(o, [&](std::ostream& out) { body(*loaded, *cchc::parse_format(o.format), report_options(o), out); });
     };
     auto no_check = [](const Loaded&) { return 0; };
-    // The unit named by --unit, checked against the units file.
+    // The unit named by --unit (given and not empty, or not given), checked against the
+    // units file: an unknown code is a usage error, with the nearest code suggested.
     auto unit_check = [](const std::string& code, const std::string& units_file, std::optional<std::size_t>& found) {
       return [&code, &units_file, &found](const Loaded& l) {
         if (code.empty()) return 0;
         found = l.evaluation.find_unit(code);
         if (found) return 0;
-        std::cerr << units_file << ": error: no unit with code '" << code << "'\n";
-        return exit_invalid;
+        std::cerr << "cchc: error: " << cchc_tool::unknown_unit_message(code, units_file, l.evaluation.units()) << '\n';
+        return exit_usage;
       };
     };
 

@@ -1,0 +1,39 @@
+#include "unit_option.hpp"
+
+#include <algorithm>
+#include <cstddef>
+#include <limits>
+
+#include "model/unicode.hpp"
+
+namespace cchc_tool {
+
+using cchc::detail::edit_distance;
+using cchc::detail::loose_key;
+using cchc::detail::quote_value;
+
+std::string unit_code_not_empty(const std::string& code) {
+  return code.empty() ? std::string("a unit code is required, not an empty string") : std::string();
+}
+
+std::string unknown_unit_message(const std::string& code, const std::string& units_file,
+                                 const std::vector<cchc::Unit>& units) {
+  std::string message = "--unit " + quote_value(code) + ": no unit with this code in " + quote_value(units_file);
+  // Close means: the same without case or diacritics, or at most a third of the code's
+  // characters changed (at least one, at most three edits). The first in file order wins a tie.
+  const std::string key = loose_key(code);
+  const std::size_t allowed = std::clamp<std::size_t>(key.size() / 3, 1, 3);
+  const cchc::Unit* nearest = nullptr;
+  std::size_t best = std::numeric_limits<std::size_t>::max();
+  for (const auto& unit : units) {
+    const std::size_t d = edit_distance(key, loose_key(unit.code));
+    if (d < best) {
+      best = d;
+      nearest = &unit;
+    }
+  }
+  if (nearest != nullptr && best <= allowed) message += "; did you mean " + quote_value(nearest->code) + "?";
+  return message;
+}
+
+}  // namespace cchc_tool
