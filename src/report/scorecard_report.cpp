@@ -115,6 +115,11 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
                          e.evidence, e.status == NodeStatus::scored && !c.is_leaf() ? "" : e.reason,
                          c.depth == 1 ? "field" : "criterion"});
   }
+  // The tree's total (the fields' sum, or their weighted mean), then the lines after it.
+  const NodeScore& root = card.nodes[0];
+  tree.rows.push_back({"", "criteria total", num(root.max), num(total.tree_total), num(root.max - total.tree_total),
+                       set.root().aggregate == Aggregate::sum ? "sum of the fields" : "weighted mean of the fields", "",
+                       "appraisal " + num(total.appraisal) + " + survey " + num(total.survey), "tree"});
   for (const AdjustmentExplanation& a : total.adjustments) {
     const Adjustment& line = lines[a.adjustment];
     tree.rows.push_back({line.id, line.title, num(a.max), num(a.points), "",
