@@ -1,6 +1,7 @@
 #include "cchc/model/diagnostic.hpp"
 
 #include "cchc/version.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -63,14 +64,17 @@ Diagnostic& Diagnostic::set_criterion(std::string criterion) { data().criterion 
 Diagnostic& Diagnostic::set_stage(std::string stage) { data().stage = std::move(stage); return *this; }
 
 std::string Diagnostic::to_string() const {
+  // The file name and the message are shown with every control and invisible character
+  // escaped (<U+000A>, <U+001B>), so that no value quoted in a message can move the cursor
+  // or forge a second diagnostic line.
   const SourceLocation& at = location();
-  std::string out = at.file.empty() ? std::string("<input>") : at.file;
+  std::string out = at.file.empty() ? std::string("<input>") : detail::escape_invisible(at.file);
   if (at.line > 0) {
     out += ':' + std::to_string(at.line);
     if (at.column > 0) out += ':' + std::to_string(at.column);
   }
   out += severity() == Severity::error ? ": error: " : ": warning: ";
-  out += message();
+  out += detail::escape_invisible(message());
   return out;
 }
 

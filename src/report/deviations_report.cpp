@@ -11,7 +11,7 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
                       const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
-  const char point = options.decimal_comma && (format == Format::table || format == Format::markdown) ? ',' : '.';
+  const char point = detail::decimal_point(options, format);
   auto num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places, point) : std::string(); };
   auto json_num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places) : std::string("null"); };
   std::vector<std::size_t> units;
@@ -49,6 +49,7 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
   }
   detail::Table all;
   all.header = {"unit", "name", "criterion", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
+  all.numeric = {false, false, false, false, true, true, true, true, true, true};
   if (format == Format::csv && options.csv_bom) out << "\xEF\xBB\xBF";
   for (std::size_t u : units) {
     const UnitDeviations dv = find_deviations(ev, u);
@@ -72,15 +73,15 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +
                                 " criteria changed between stages";
     if (format == Format::markdown) {
-      out << "## " << heading << "\n\n";
+      out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, t);
     } else {
-      out << heading << "\n\n";
+      out << detail::text_safe(heading) << "\n\n";
       detail::render_text(out, t);
       out << '\n';
     }
   }
-  if (format == Format::csv) detail::render_csv(out, all);
+  if (format == Format::csv) detail::render_csv(out, all, options);
 }
 
 }  // namespace v1

@@ -11,7 +11,7 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
                 std::optional<std::size_t> unit, Format format, const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
-  const char point = options.decimal_comma && (format == Format::table || format == Format::markdown) ? ',' : '.';
+  const char point = detail::decimal_point(options, format);
   auto num = [&](Decimal d) { return d.to_string(places, point); };
   // Units in ranking order (rank within group), so the report reads like the ranking.
   std::vector<std::size_t> order;
@@ -28,9 +28,10 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
       const Unit& u = ev.units()[cards[k].unit];
       for (const Gap& g : find_gaps(ev, cards[k]).gaps)
         t.rows.push_back({u.code, u.name, set.node(g.field).id, set.node(g.node).id, set.node(g.node).title, num(g.max),
-                          num(g.points), num(g.lost), g.rule, g.evidence, g.next_step, num(g.next_gain), g.next_value});
+                          num(g.points), num(g.lost), g.rule, g.evidence, g.next_step, num(g.next_gain),
+                          detail::number_text(g.next_value, options)});
     }
-    detail::render_csv(out, t);
+    detail::render_csv(out, t, options);
     return;
   }
   if (format == Format::json) {
@@ -106,11 +107,11 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
       lost.rows.push_back({set.node(g.field).id, set.node(g.node).id, set.node(g.node).title, num(g.max), num(g.points),
                            num(g.lost), g.evidence, g.next_step});
     if (format == Format::markdown) {
-      out << "## " << heading << "\n\n";
+      out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, fields);
       detail::render_markdown(out, lost);
     } else {
-      out << heading << "\n\n";
+      out << detail::text_safe(heading) << "\n\n";
       detail::render_text(out, fields);
       out << '\n';
       detail::render_text(out, lost);

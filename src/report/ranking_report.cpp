@@ -20,8 +20,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
 namespace {
 
 std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o, Format f) {
-  const bool comma = o.decimal_comma && (f == Format::table || f == Format::markdown);
-  return d.to_string(set.rounding().places, comma ? ',' : '.');
+  return d.to_string(set.rounding().places, detail::decimal_point(o, f));
 }
 
 std::string group_heading(const GroupRanking& g) {
@@ -156,6 +155,9 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
     t.header = {"group", "rank", "code", "name", "total", "max", "index", "band", "appraisal", "survey"};
     for (NodeIndex f : set.fields()) t.header.push_back(set.node(f).id);
     for (const Adjustment& a : set.adjustments()) t.header.push_back(a.id);
+    // Every column but group, code, name and band holds numbers cchc wrote.
+    t.numeric.assign(t.header.size(), true);
+    t.numeric[0] = t.numeric[2] = t.numeric[3] = t.numeric[7] = false;
     for (const GroupRanking& g : ranking.groups)
       for (const RankEntry& e : g.entries) {
         const Scorecard& c = cards[e.scorecard];
@@ -168,11 +170,11 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
         for (std::size_t a = 0; a < set.adjustments().size(); ++a) row.push_back(num(c.adjustments[a], set, options, format));
         t.rows.push_back(std::move(row));
       }
-    detail::render_csv(out, t);
+    detail::render_csv(out, t, options);
     return;
   }
-  if (format == Format::markdown) out << "## " << set.title() << "\n\n";
-  else out << set.title() << " (" << set.id() << ")\n\n";
+  if (format == Format::markdown) out << "## " << detail::markdown_line(set.title()) << "\n\n";
+  else out << detail::text_safe(set.title()) << " (" << detail::text_safe(set.id()) << ")\n\n";
   for (const GroupRanking& g : ranking.groups) {
     detail::Table t;
     t.title = group_heading(g);

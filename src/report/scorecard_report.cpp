@@ -14,7 +14,7 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   const CriteriaSet& set = ev.criteria();
   const Unit& unit = ev.units().at(card.unit);
   const int places = set.rounding().places;
-  const char point = options.decimal_comma && format != Format::csv && format != Format::json ? ',' : '.';
+  const char point = detail::decimal_point(options, format);
   auto num = [&](Decimal d) { return d.to_string(places, point); };
   // score() returns one card per unit in unit order, so a rank entry's scorecard index is
   // the unit's index.
@@ -146,7 +146,7 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   if (format == Format::csv) {
     if (options.csv_bom) out << "\xEF\xBB\xBF";
     for (auto& row : tree.rows) row[0].erase(0, row[0].find_first_not_of(' '));
-    detail::render_csv(out, tree);
+    detail::render_csv(out, tree, options);
     return;
   }
   const std::string heading = unit.name + " (" + unit.code + ")";
@@ -155,11 +155,11 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
                               (band.empty() ? std::string() : ", band " + band) +
                               (unit.group.empty() ? std::string() : ", group " + unit.group);
   if (format == Format::markdown) {
-    out << "## " << heading << "\n\n" << summary << "\n\n";
+    out << "## " << detail::markdown_line(heading) << "\n\n" << detail::markdown_line(summary) << "\n\n";
     detail::render_markdown(out, tree);
     detail::render_markdown(out, losses);
   } else {
-    out << heading << "\n" << summary << "\n\n";
+    out << detail::text_safe(heading) << "\n" << detail::text_safe(summary) << "\n\n";
     detail::render_text(out, tree);
     out << '\n';
     detail::render_text(out, losses);

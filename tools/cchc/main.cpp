@@ -43,7 +43,7 @@ void add_output(CLI::App* cmd, Output& out) {
   cmd->add_option("--format", out.format, "table | csv | json | md")
       ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}));
   cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
-  cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table and Markdown output");
+  cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
 }
 

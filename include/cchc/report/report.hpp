@@ -20,8 +20,14 @@ inline namespace v1 {
 enum class Format : std::uint8_t { table, csv, json, markdown };
 CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 
+/// How reports are written. In every format but JSON, names, titles and values are shown
+/// with control and invisible characters escaped (<U+001B>), and Markdown's syntax escaped.
+/// CSV keeps text as it is, except that a text cell Excel would run as a formula (it starts
+/// with '=', '+', '-', '@', TAB or CR) gets an apostrophe in front; numbers stay numbers.
 struct ReportOptions {
-  bool decimal_comma = false;  ///< Vietnamese number style (95,39) in table and Markdown output
+  /// Vietnamese number style (95,39) in table, Markdown and CSV output; CSV is then
+  /// ';'-separated, as Excel expects in a Vietnamese locale. JSON is unchanged.
+  bool decimal_comma = false;
   bool csv_bom = false;        ///< start CSV with a UTF-8 BOM so Excel shows the diacritics
 };
 
