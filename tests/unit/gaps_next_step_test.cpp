@@ -18,16 +18,16 @@ using cchc_test::set_from;
 
 namespace {
 
-// One field holding a leaf of each kind; maxima add up to 85.
+// One field holding a leaf of each kind; maxima add up to 90.
 const char* const kinds_yaml = R"yaml(schema: cchc/criteria@1
 id: buoc-tiep-theo
 title: "Bước tiếp theo"
-max: 85
+max: 90
 rounding: {places: 2}
 fields:
   - id: "1"
     title: "Mọi loại quy tắc"
-    max: 85
+    max: 90
     criteria:
       - {id: p1, title: "points, step 0.25", max: 3, rule: {points: {step: 0.25}}}
       - {id: p2, title: "points, no step (no rule)", max: 2}
@@ -46,6 +46,10 @@ fields:
          rule: {value: number, tiers: [{min: 2.5, points: 0}, {above: 1, points: 1}, {points: 3}]}}
       - {id: t6, title: "tiers on whole-number bounds, fewer is better", max: 2,
          rule: {value: number, tiers: [{min: 10, points: 0}, {min: 1, points: 1}, {points: 2}]}}
+      - {id: t7, title: "tiers on whole-number bounds, scale inferred (a fraction is refused)", max: 2,
+         rule: {tiers: [{min: 10, points: 0}, {min: 1, points: 1}, {points: 2}]}}
+      - {id: t8, title: "tiers on a number, more is better", max: 3,
+         rule: {value: number, tiers: [{min: 50, points: 3}, {above: 12.5, points: 1}, {points: 0}]}}
       - {id: r1, title: "proportional", max: 10, rule: {proportional: {target: 0.8}}}
       - {id: d1, title: "deduct", max: 2, rule: {deduct: {per: 0.5}}}
       - {id: d2, title: "deduct, rounded", max: 1, rule: {deduct: {per: 0.3}}}
@@ -66,6 +70,8 @@ const std::map<std::string, std::vector<std::string>> tried = {
     {"t4", {"0", "5", "6", "9", "10", "20"}},
     {"t5", {"0", "0.5", "1", "1.01", "2.49", "2.5", "7"}},
     {"t6", {"0", "1", "5", "9", "10", "50"}},
+    {"t7", {"0", "1", "5", "9", "10", "50"}},
+    {"t8", {"0", "12.5", "12.51", "13", "49.99", "50", "80"}},
     {"r1", {"0", "40%", "79.99%", "80%", "100%"}},
     {"d1", {"0", "1", "3", "4", "5", "100"}},
     {"d2", {"0", "1", "3", "4", "1000000"}},
@@ -166,6 +172,11 @@ TEST_CASE("gaps: the next step on tiers where fewer is better lowers the value")
       {"t6", "1", "0", "1", "a value below 1 (e.g. 0) would earn 2 (+1)"},
       {"t1", "80%", "91%", "1", "a value above 90% (e.g. 91%) would earn 3 (+1)"},
       {"t4", "5", "6", "2", "a value above 5 (e.g. 6) would earn 2 (+2)"},
+      // t7 as t6, its scale inferred: only whole numbers are suggested (0.5 would be refused).
+      {"t7", "50", "9", "1", "a value below 10 and from 1 (e.g. 9) would earn 1 (+1)"},
+      // t8 (number: ≥50 → 3, >12.5 → 1): 12.5 earns 0; the first whole number above 12.5 is 13.
+      {"t8", "12.5", "13", "1", "a value above 12.5 (e.g. 13) would earn 1 (+1)"},
+      {"t8", "13", "50", "2", "a value from 50 would earn 3 (+2)"},
   };
   for (const Case& c : cases) {
     CAPTURE(c.id);
