@@ -13,7 +13,8 @@ std::string text_safe(std::string_view text) { return escape_invisible(text); }
 
 namespace {
 
-// Appends `text` (already free of invisible characters) with Markdown's inline syntax escaped;
+// Appends `text` with Markdown's inline syntax escaped (only ASCII bytes change, so UTF-8 and
+// invisible characters pass through for escape_invisible to show after);
 // `hash` also escapes '#' (a heading's closing sequence would eat trailing ones).
 void append_markdown(std::string& out, std::string_view text, bool hash) {
   for (char ch : text) {
