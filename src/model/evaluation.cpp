@@ -428,7 +428,7 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   InterpretedValue v = node ? interpret_value(*node, set.rounding(), text, decimal_comma)
                             : interpret_adjustment(set.adjustments()[*adjustment], set.rounding(), text, decimal_comma);
   if (!v.error.empty()) {
-    refuse("invalid-value", v.error);
+    refuse(v.code != nullptr && *v.code != '\0' ? v.code : "invalid-value", v.error);
     return;
   }
   // The room is sized from the slice's records: running out is a bug, not bad input.
