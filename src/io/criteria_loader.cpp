@@ -13,6 +13,7 @@
 
 #include "cchc/io/load.hpp"
 #include "io/file_text.hpp"
+#include "io/yaml_guard.hpp"
 #include "model/criteria_set_data.hpp"
 #include "model/number_text.hpp"
 #include "model/utf8.hpp"
@@ -29,94 +30,6 @@ constexpr std::size_t max_diagnostics = 500;
 constexpr int max_tree_depth = 12;
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
-
-// ----------------------------------------------------------------------------------------
-// Checks on the raw text, before yaml-cpp sees it.
-
-void check_raw_text(std::string_view text, const std::string& file, std::vector<Diagnostic>& out) {
-  auto report = [&](std::uint32_t line, std::uint32_t col, std::string msg) {
-    out.push_back(Diagnostic{SourceLocation{file, line, col}, Severity::error, {}, std::move(msg)});
-  };
-  if (text.size() > max_criteria_bytes) {
-    report(0, 0, "the file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
-                     std::to_string(max_criteria_bytes) + ")");
-    return;
-  }
-  const detail::TextProblem p = detail::check_text(text);
-  if (p.line != 0) {
-    report(p.line, p.column, p.message);
-    return;
-  }
-  // Empty, tabs in indentation, and an estimate of the nesting depth that yaml-cpp's
-  // recursive parser would reach (flow brackets, block indentation, "- - -" runs).
-  bool any_content = false;
-  std::vector<std::size_t> indents;
-  int flow_depth = 0;
-  std::uint32_t line_no = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(pos, end - pos);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    std::size_t indent = 0;
-    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t')) {
-      if (line[indent] == '\t' && flow_depth == 0) {
-        const std::size_t rest = line.find_first_not_of(" \t");
-        if (rest != std::string_view::npos && line[rest] != '#') {
-          report(line_no, static_cast<std::uint32_t>(indent + 1),
-                 "tab character in indentation; YAML indents with spaces only");
-          return;
-        }
-      }
-      ++indent;
-    }
-    const bool blank = indent == line.size() || line[indent] == '#';
-    if (!blank) {
-      any_content = true;
-      if (flow_depth == 0) {
-        while (!indents.empty() && indents.back() >= indent) indents.pop_back();
-        indents.push_back(indent);
-      }
-      int dashes = 0;
-      for (std::size_t k = indent; k + 1 < line.size() && line[k] == '-' && line[k + 1] == ' ';) {
-        ++dashes;
-        k += 2;
-        while (k < line.size() && line[k] == ' ') ++k;
-      }
-      char quote = 0;
-      for (std::size_t k = indent; k < line.size(); ++k) {
-        const char c = line[k];
-        if (quote != 0) {
-          if (c == quote) quote = 0;
-          continue;
-        }
-        if (c == '#' && (k == 0 || line[k - 1] == ' ')) break;
-        if ((c == '"' || c == '\'') && (k == indent || std::string_view(" [{,:").find(line[k - 1]) != std::string_view::npos))
-          quote = c;
-        else if (c == '[' || c == '{')
-          ++flow_depth;
-        else if ((c == ']' || c == '}') && flow_depth > 0)
-          --flow_depth;
-        const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
-        if (depth > max_criteria_depth) {
-          report(line_no, static_cast<std::uint32_t>(k + 1),
-                 "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
-          return;
-        }
-      }
-      const int depth = static_cast<int>(indents.size()) * 2 + dashes + flow_depth;
-      if (depth > max_criteria_depth) {
-        report(line_no, static_cast<std::uint32_t>(indent + 1),
-               "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)");
-        return;
-      }
-    }
-    pos = end + 1;
-  }
-  if (!any_content) report(0, 0, "the file is empty: expected a criteria set (schema: cchc/criteria@1)");
-}
 
 // ----------------------------------------------------------------------------------------
 // The YAML tree -> CriteriaSetData, reporting every problem.
@@ -770,7 +683,7 @@ void to_character_columns(std::vector<Diagnostic>& diagnostics, std::string_view
 
 Loaded<CriteriaSet> parse_criteria_text(std::string_view yaml, const std::string& name) {
   std::vector<Diagnostic> problems;
-  check_raw_text(yaml, name, problems);
+  detail::check_yaml_text(yaml, name, problems);
   if (!problems.empty()) return Loaded<CriteriaSet>(std::move(problems));
   YAML::Node doc;
   try {
