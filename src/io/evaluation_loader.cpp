@@ -1,5 +1,6 @@
 // units.csv + evidence.csv -> a validated Evaluation (through EvaluationBuilder).
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cstring>
 
@@ -191,22 +192,25 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
                     detail::UnitCache& cache, SourceLocation& where, bool decimal_comma, detail::ValueBatch& batch) {
   const std::string& file = where.file;
   // A refused row's unit is not also reported for the gaps the row leaves.
-  auto refuse_row = [&](Diagnostic d) {
-    batch.add_problem(std::move(d));
+  auto refuse_row = [&](auto make_problem) {
+    if (batch.count_only) ++batch.dropped;
+    else batch.add_problem(make_problem());
     if (static_cast<std::size_t>(cols.unit) < rec.fields.size())
       if (const auto u = detail::BuilderAccess::find_unit(data, rec.fields[static_cast<std::size_t>(cols.unit)]))
         batch.units_with_refused_rows.push_back(*u);
   };
   if (!row_fits(rec.fields, cols.width, cols.header_ends_blank)) {
-    refuse_row(row_width_problem(file, rec, cols.width));
+    refuse_row([&] { return row_width_problem(file, rec, cols.width); });
     return;
   }
   where.line = rec.row;
   for (const int c : *cols.blank_columns) {
     const auto i = static_cast<std::size_t>(c);
     if (i < rec.fields.size() && !detail::trim_spaces(rec.fields[i]).empty()) {
-      refuse_row(problem(at(file, rec.row, i + 1), "value-without-header", {},
-                                "a value in column " + std::to_string(i + 1) + ", which has no header: name the column or clear it"));
+      refuse_row([&] {
+        return problem(at(file, rec.row, i + 1), "value-without-header", {},
+                       "a value in column " + std::to_string(i + 1) + ", which has no header: name the column or clear it");
+      });
       return;
     }
   }
@@ -215,8 +219,10 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
     const std::string_view text = rec.fields[static_cast<std::size_t>(cols.stage)];
     const auto s = parse_stage(text);
     if (!s) {
-      refuse_row(problem(at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), "bad-stage", "stage",
-                                "stage: expected self, appraisal or appraisal2, found " + detail::quote_value(detail::trim_spaces(text))));
+      refuse_row([&] {
+        return problem(at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), "bad-stage", "stage",
+                       "stage: expected self, appraisal or appraisal2, found " + detail::quote_value(detail::trim_spaces(text)));
+      });
       return;
     }
     st = *s;
@@ -342,12 +348,16 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
   const bool decimal_comma = separator == ';';
 
   bool stopped = false;  // after a syntax error, as a sequential reader, nothing more is read
+  // Set once the builder holds as many messages as it shows: slices prepared from then on
+  // only count their problems.
+  std::atomic<bool> full{detail::BuilderAccess::full(out)};
   std::size_t values_end = first_value;
   detail::parallel_in_order(
       slices.size(), detail::worker_count(slices.size()),
       [&](std::size_t k) {
         Slice& slice = slices[k];
         slice.batch.place(values + slice.first_value, slice.value_room, file_index);
+        slice.batch.count_only = full.load(std::memory_order_relaxed);
         slice.batch.text.reserve(slice.text.size() / 2);
         detail::UnitCache cache;
         detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
@@ -365,6 +375,7 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
           detail::BuilderAccess::commit(out, slice.batch, first_value + slice.first_value);
           values_end = first_value + slice.first_value + slice.batch.count;
           stopped = slice.broken;
+          if (detail::BuilderAccess::full(out)) full.store(true, std::memory_order_relaxed);
         }
         slice.batch = detail::ValueBatch();  // its text and answers are stored: free them
       });

@@ -100,11 +100,25 @@ std::optional<EvidenceValue> Evaluation::adjustment_value(std::size_t unit, std:
 namespace {
 // Text as it is matched: spaces (no-break ones too) trimmed, and NFC, so that a code typed
 // on a Mac (decomposed) is the code typed elsewhere. ASCII text, nearly all, is not copied.
-std::string_view matchable(std::string_view text, std::string& storage) {
+std::string_view matchable_slow(std::string_view text, std::string& storage) {
   text = detail::trim_spaces(text);
   if (detail::is_ascii(text) || detail::is_nfc(text)) return text;
   storage = detail::to_nfc(text);
   return storage;
+}
+
+// ASCII, nearly every field, is trimmed here without a call (an OR over the bytes that the
+// compiler vectorises); the rest goes through trim_spaces and ICU.
+inline std::string_view matchable(std::string_view text, std::string& storage) {
+  unsigned char any = 0;
+  for (const char c : text) any = static_cast<unsigned char>(any | static_cast<unsigned char>(c));
+  if (any >= 0x80) return matchable_slow(text, storage);
+  auto space = [](char c) {
+    return static_cast<unsigned char>(c) <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f');
+  };
+  while (!text.empty() && space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && space(text.back())) text.remove_suffix(1);
+  return text;
 }
 
 void normalize_field(std::string& field) {
@@ -138,18 +152,27 @@ struct EvaluationBuilder::State {
   bool input_incomplete = false;
   std::vector<bool> units_with_refused_rows;  // their gaps are not reported: the row is
 
+  // Once max_diagnostics are kept, further ones are only counted (not folded either), so that
+  // a file with millions of errors costs a count each.
+  bool full() const noexcept { return diagnostics.size() >= detail::max_diagnostics; }
+  void count_dropped(const std::string& file, std::size_t n) {
+    if (n == 0) return;
+    if (dropped == 0) dropped_file = file;
+    dropped += n;
+    failing = true;
+  }
+
   void report(Diagnostic d, const detail::Repeats* more = nullptr) {
     failing = failing || d.severity() == Severity::error;
+    if (full()) {
+      count_dropped(d.location().file, 1 + (more != nullptr ? more->count : 0));
+      return;
+    }
     detail::fold_key(d, key);
     const auto it = by_text.find(key);
     if (it != by_text.end()) {
       if (more != nullptr) repeats[it->second].add(d.location().line, *more);
       else repeats[it->second].add(d.location().line);
-      return;
-    }
-    if (diagnostics.size() >= detail::max_diagnostics) {
-      if (dropped == 0) dropped_file = d.location().file;
-      dropped += 1 + (more != nullptr ? more->count : 0);
       return;
     }
     by_text.emplace(key, diagnostics.size());
@@ -340,6 +363,8 @@ void BuilderAccess::units_stopped(EvaluationBuilder& builder, const SourceLocati
 
 bool BuilderAccess::failing(const EvaluationBuilder& builder) { return builder.state_->failing; }
 
+bool BuilderAccess::full(const EvaluationBuilder& builder) { return builder.state_->full(); }
+
 std::optional<std::uint32_t> BuilderAccess::find_unit(const EvaluationData& d, std::string_view code) {
   std::string storage;
   const auto it = d.unit_by_code.find(matchable(code, storage));
@@ -353,8 +378,9 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   const CriteriaSet& set = d.criteria;
   // Trimmed (no-break spaces too) and NFC; ASCII text, nearly all, is neither copied nor
   // given to ICU.
-  unit = trim_spaces(unit);
-  std::string criterion_nfc, value_nfc;
+  std::string unit_nfc, criterion_nfc, value_nfc;
+  // Rows come grouped by unit: a code as written equal to the last one found needs nothing more.
+  if (!cache.valid || unit != cache.code) unit = matchable(unit, unit_nfc);
   criterion = matchable(criterion, criterion_nfc);
   const bool from_file = !where.file.empty();
   auto diagnostic = [&](const char* code, const char* key, std::string message) {
@@ -364,10 +390,13 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   };
 
   if (!cache.valid || unit != cache.code) {
-    std::string unit_nfc;
-    const std::string_view code = matchable(unit, unit_nfc);
+    const std::string_view code = unit;
     const auto it = d.unit_by_code.find(code);
     if (it == d.unit_by_code.end()) {
+      if (batch.count_only) {
+        ++batch.dropped;
+        return;
+      }
       const std::string quoted = quote_value(code);
       if (d.refused_units.find(code) != d.refused_units.end()) {
         // Counted under one line per unit; the message is finished by build().
@@ -406,6 +435,10 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   std::optional<std::size_t> adjustment;
   if (node == nullptr) adjustment = set.find_adjustment(criterion);
   if (node == nullptr && !adjustment) {
+    if (batch.count_only) {
+      ++batch.dropped;
+      return;
+    }
     batch.add_problem(diagnostic("unknown-criterion", "criterion",
                                  "unknown criterion " + quote_value(criterion) + " (not a node or adjustment id of set '" + set.id() + "')")
                           .set_unit(unit_code)
@@ -416,6 +449,11 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
                                        : static_cast<CellKey>(u * d.adjustment_count + *adjustment) | adjustment_cell;
   const std::string_view text = matchable(value, value_nfc);
   auto refuse = [&](const char* code, const std::string& reason) {
+    if (batch.count_only) {
+      ++batch.dropped;
+      batch.refused_cells.push_back(cell);
+      return;
+    }
     batch.add_refusal(diagnostic(code, "value", "unit " + quote_value(unit_code) + ", criterion " + quote_value(criterion) + ": " + reason)
                           .set_unit(unit_code)
                           .set_criterion(std::string(criterion)),
@@ -501,6 +539,10 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       next = d.values[static_cast<std::size_t>(next)].previous;
     }
     if (next != no_value && d.values[static_cast<std::size_t>(next)].stage() == stage) {
+      if (s.full()) {
+        s.count_dropped(d.files.empty() ? std::string() : d.files[placed.file()], 1);
+        continue;
+      }
       const bool adjustment = (cell & adjustment_cell) != 0;
       const std::size_t slot = cell & ~adjustment_cell;
       const std::size_t width = adjustment ? d.adjustment_count : d.node_count;
@@ -522,10 +564,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
     else d.values[static_cast<std::size_t>(after)].previous = index;
   }
   report_problems_before(batch.count);
-  if (batch.dropped > 0) {
-    if (s.dropped == 0) s.dropped_file = d.files.empty() ? std::string() : d.files[batch.file];
-    s.dropped += batch.dropped;
-  }
+  s.count_dropped(d.files.empty() ? std::string() : d.files[batch.file], batch.dropped);
   for (const std::uint32_t u : batch.units_with_refused_rows) {
     if (s.units_with_refused_rows.size() <= u) s.units_with_refused_rows.resize(d.units.size());
     s.units_with_refused_rows[u] = true;

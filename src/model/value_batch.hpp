@@ -89,6 +89,9 @@ struct ValueBatch {
   std::vector<CellKey> refused_cells;
   std::vector<std::uint32_t> units_with_refused_rows;
   TextMap<std::size_t> problem_by_text;
+  // Set by the reader when the builder already holds max_diagnostics: problems are then
+  // only counted, without making their messages (a malformed 500 MB file stays fast).
+  bool count_only = false;
   std::string key;  // scratch
 
   void place(StoredValue* room, std::size_t room_size, unsigned file_index) {
@@ -104,9 +107,14 @@ struct ValueBatch {
     refused_cells.clear();
     units_with_refused_rows.clear();
     problem_by_text.clear();
+    count_only = false;
   }
   void add_problem(Diagnostic d, bool incomplete = false) {
     input_incomplete = input_incomplete || incomplete;
+    if (count_only) {
+      ++dropped;
+      return;
+    }
     fold_key(d, key);
     const auto it = problem_by_text.find(key);
     if (it != problem_by_text.end()) {
@@ -166,6 +174,8 @@ struct BuilderAccess {
   static void units_stopped(EvaluationBuilder& builder, const SourceLocation& where);
   /// The index of the unit with this code (trimmed, NFC), if there is one.
   static std::optional<std::uint32_t> find_unit(const EvaluationData& data, std::string_view code);
+  /// Whether the builder holds max_diagnostics already: further problems are only counted.
+  static bool full(const EvaluationBuilder& builder);
   /// Whether the build is already sure to fail (an error was reported).
   static bool failing(const EvaluationBuilder& builder);
 };
