@@ -12,10 +12,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include "cchc/io/load.hpp"
+#include "io/criteria_checks.hpp"
 #include "io/file_text.hpp"
 #include "io/yaml_guard.hpp"
 #include "model/criteria_set_data.hpp"
 #include "model/number_text.hpp"
+#include "model/unicode.hpp"
 #include "model/utf8.hpp"
 
 namespace cchc {
@@ -29,7 +31,7 @@ constexpr std::size_t max_nodes_visited = 200000;
 constexpr std::size_t max_diagnostics = 500;
 constexpr int max_tree_depth = 12;
 
-std::string quoted(const std::string& s) { return "'" + s + "'"; }
+std::string quoted(const std::string& s) { return detail::quote_value(s); }
 
 // ----------------------------------------------------------------------------------------
 // The YAML tree -> CriteriaSetData, reporting every problem.
@@ -63,16 +65,52 @@ class Reader {
     if (m.is_null() || m.line < 0) return fallback;
     return SourceLocation{file_, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
   }
-  void error(const SourceLocation& at, const std::string& key, std::string message) {
+  void error(const SourceLocation& at, const char* code, const std::string& key, std::string message) {
+    add(Diagnostic{at, Severity::error, key, std::move(message)}.set_code(code));
+  }
+  void add(Diagnostic d) {
     if (diags_.size() >= max_diagnostics) { ++dropped_; return; }
-    diags_.push_back(Diagnostic{at, Severity::error, key, std::move(message)});
+    if (!criterion_.empty() && d.criterion().empty()) d.set_criterion(criterion_);
+    diags_.push_back(std::move(d));
+  }
+  // Text as cchc keeps it: valid UTF-8 once yaml-cpp has read its escapes ("\N" and "\_"
+  // give the raw bytes 0x85 and 0xA0 in yaml-cpp 0.7), in NFC so that a set typed on a Mac
+  // matches evidence typed elsewhere. Reports and returns nothing when it is not UTF-8.
+  std::optional<std::string> clean_text(std::string s, const SourceLocation& at, const std::string& key,
+                                        const std::string& what) {
+    if (detail::check_text(s).line != 0) {
+      error(at, "invalid-utf8-escape", key,
+            what + ": " + key + ": " + detail::quote_value(s) +
+                " is not valid UTF-8 once its escapes are read; write the character itself instead of an escape "
+                "such as \\N, \\_ or \\x85");
+      return std::nullopt;
+    }
+    detail::normalize_nfc(s);
+    return s;
+  }
+  // An id (node, adjustment, group key, option or answer name) is printed in reports and
+  // typed by clerks: a control character in it is a mistake, and one that hides.
+  bool check_id(const std::string& id, const SourceLocation& at, const std::string& key, const std::string& what) {
+    for (std::size_t i = 0; i < id.size(); ++i) {
+      const auto c = static_cast<unsigned char>(id[i]);
+      const bool c1 = c == 0xC2 && i + 1 < id.size() && static_cast<unsigned char>(id[i + 1]) >= 0x80 &&
+                      static_cast<unsigned char>(id[i + 1]) <= 0x9F;
+      if (c < 0x20 || c == 0x7F || c1) {
+        error(at, "control-character-in-id", key,
+              what + ": " + key + " " + detail::quote_value(id) +
+                  " contains a control character; ids are typed by clerks and printed in reports");
+        return false;
+      }
+    }
+    return true;
   }
   bool visit() {
     if (++visited_ > max_nodes_visited) {
       if (!budget_reported_) {  // always kept, even past the message limit: it explains the rest
         diags_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, "",
                                     "the document expands to more than " + std::to_string(max_nodes_visited) +
-                                        " nodes (an alias bomb, or far too large for a criteria set)"});
+                                        " nodes (an alias bomb, or far too large for a criteria set)"}
+                             .set_code("too-many-nodes"));
         budget_reported_ = true;
       }
       return false;
@@ -94,7 +132,7 @@ class Reader {
     if (!visit()) return std::nullopt;
     const SourceLocation at = where(n, fallback);
     if (!n.IsMap()) {
-      error(at, what, what + ": expected a map of keys, found " + kind_name(n));
+      error(at, "expected-map", what, what + ": expected a map of keys, found " + kind_name(n));
       return std::nullopt;
     }
     Map m;
@@ -106,13 +144,16 @@ class Reader {
       const YAML::Node k = it->first;
       const SourceLocation kat = where(k, at);
       if (!k.IsScalar()) {
-        error(kat, what, what + ": a key must be a plain name, found " + std::string(kind_name(k)));
+        error(kat, "key-not-scalar", what, what + ": a key must be a plain name, found " + std::string(kind_name(k)));
         continue;
       }
-      const std::string& key = k.Scalar();  // k is held by value above, so this stays valid
+      const auto cleaned = clean_text(k.Scalar(), kat, "key", what);
+      if (!cleaned) continue;
+      const std::string& key = *cleaned;
+      if (allowed.size() == 0 && !check_id(key, kat, "key", what)) continue;
       const auto [prev, fresh] = seen.emplace(key, kat);
       if (!fresh) {
-        error(kat, key, what + ": duplicate key " + quoted(key) + " (first at line " + std::to_string(prev->second.line) + ")");
+        error(kat, "duplicate-key", key, what + ": duplicate key " + quoted(key) + " (first at line " + std::to_string(prev->second.line) + ")");
         continue;
       }
       bool known = allowed.size() == 0;
@@ -121,7 +162,7 @@ class Reader {
       if (!known) {
         std::string list;
         for (const char* a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);
-        error(kat, key, what + ": unknown key " + quoted(key) + "; expected one of: " + list);
+        error(kat, "unknown-key", key, what + ": unknown key " + quoted(key) + "; expected one of: " + list);
         continue;
       }
       m.entries.push_back(Entry{key, k, YAML::Node(it->second)});
@@ -134,17 +175,19 @@ class Reader {
   std::optional<std::string> text(const Map& m, const std::string& key, const std::string& what, bool required) {
     const Entry* e = m.find(key);
     if (e == nullptr) {
-      if (required) error(m.where, key, what + ": missing required key " + quoted(key));
+      if (required) error(m.where, "missing-key", key, what + ": missing required key " + quoted(key));
       return std::nullopt;
     }
     if (!visit()) return std::nullopt;
     if (!e->value.IsScalar()) {
-      error(value_at(*e, m), key, what + ": " + key + ": expected text, found " + kind_name(e->value));
+      error(value_at(*e, m), "expected-text", key, what + ": " + key + ": expected text, found " + kind_name(e->value));
       return std::nullopt;
     }
-    std::string s = e->value.Scalar();
+    const auto cleaned = clean_text(e->value.Scalar(), value_at(*e, m), key, what);
+    if (!cleaned) return std::nullopt;
+    std::string s = *cleaned;
     if (required && detail::trim(s).empty()) {
-      error(value_at(*e, m), key, what + ": " + key + " is empty");
+      error(value_at(*e, m), "empty-text", key, what + ": " + key + " is empty");
       return std::nullopt;
     }
     return s;
@@ -159,21 +202,21 @@ class Reader {
                                    const std::string& what, NumberSpec spec, bool* percent = nullptr) {
     if (!visit()) return std::nullopt;
     if (!n.IsScalar()) {
-      error(at, key, what + ": " + key + ": expected a number, found " + kind_name(n));
+      error(at, "expected-number", key, what + ": " + key + ": expected a number, found " + kind_name(n));
       return std::nullopt;
     }
     const std::string& s = n.Scalar();
     const ParsedNumber p = detail::parse_number(s, false, spec.allow_percent);
     if (!p.ok()) {
-      error(at, key, what + ": " + key + ": expected " + detail::describe(p.error) + ", found " + quoted(s));
+      error(at, "invalid-number", key, what + ": " + key + ": expected " + detail::describe(p.error) + ", found " + quoted(s));
       return std::nullopt;
     }
     if (!spec.allow_negative && p.value < Decimal()) {
-      error(at, key, what + ": " + key + ": expected a number >= 0, found " + quoted(s));
+      error(at, "negative-number", key, what + ": " + key + ": expected a number >= 0, found " + quoted(s));
       return std::nullopt;
     }
     if (spec.positive && p.value <= Decimal()) {
-      error(at, key, what + ": " + key + ": expected a number > 0, found " + quoted(s));
+      error(at, "number-not-positive", key, what + ": " + key + ": expected a number > 0, found " + quoted(s));
       return std::nullopt;
     }
     if (percent != nullptr) *percent = p.percent;
@@ -183,7 +226,7 @@ class Reader {
                                 NumberSpec spec, bool* percent = nullptr) {
     const Entry* e = m.find(key);
     if (e == nullptr) {
-      if (required) error(m.where, key, what + ": missing required key " + quoted(key));
+      if (required) error(m.where, "missing-key", key, what + ": missing required key " + quoted(key));
       return std::nullopt;
     }
     return number_at(e->value, value_at(*e, m), key, what, spec, percent);
@@ -200,7 +243,7 @@ class Reader {
       if (e->value.IsScalar() && e->value.Scalar() == o.first) return o.second;
       list += (list.empty() ? "" : " | ") + std::string(o.first);
     }
-    error(value_at(*e, m), key,
+    error(value_at(*e, m), "invalid-choice", key,
           what + ": " + key + ": expected " + list + ", found " +
               (e->value.IsScalar() ? quoted(e->value.Scalar()) : std::string(kind_name(e->value))));
     return std::nullopt;
@@ -215,7 +258,6 @@ class Reader {
                      const std::string& what);
   void read_node(const YAML::Node& n, const SourceLocation& fallback, NodeIndex parent, CriteriaSetData& d);
   void read_rule(const Entry& e, const Map& owner, Criterion& node, const CriteriaSetData& d);
-  void check_tree(CriteriaSetData& d);
 
   std::string file_;
   std::vector<Diagnostic> diags_;
@@ -223,6 +265,7 @@ class Reader {
   std::size_t dropped_ = 0;
   bool budget_reported_ = false;
   std::map<std::string, SourceLocation> ids_;
+  std::string criterion_;  // the node or adjustment being read: set on its diagnostics
 };
 
 std::string node_what(const Criterion& c) { return c.depth == 1 ? "field " + quoted(c.id) : "criterion " + quoted(c.id); }
@@ -234,7 +277,7 @@ void Reader::read_rounding(const Map& root, CriteriaSetData& d) {
   if (!m) return;
   if (const auto places = number(*m, "places", "rounding", false, {})) {
     if (!places->is_integer() || *places > Decimal::from_int(6))
-      error(value_at(*m->find("places"), *m), "places", "rounding: places: expected a whole number 0..6, found " + places->to_string());
+      error(value_at(*m->find("places"), *m), "invalid-places", "places", "rounding: places: expected a whole number 0..6, found " + places->to_string());
     else
       d.rounding.places = static_cast<int>(places->raw() / Decimal::scale);
   }
@@ -247,7 +290,7 @@ std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& 
   std::vector<Band> bands;
   if (!visit()) return bands;
   if (!n.IsSequence()) {
-    error(at, "bands", what + ": expected a list of bands, found " + kind_name(n));
+    error(at, "expected-list", "bands", what + ": expected a list of bands, found " + kind_name(n));
     return bands;
   }
   std::vector<SourceLocation> places;
@@ -259,7 +302,7 @@ std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& 
     if (const auto label = text(*m, "label", bw, true)) b.label = *label;
     const bool has_min = m->find("min") != nullptr, has_above = m->find("above") != nullptr;
     if (has_min && has_above) {
-      error(m->where, "min", bw + ": give either 'min' (inclusive) or 'above' (strict), not both");
+      error(m->where, "bound-min-and-above", "min", bw + ": give either 'min' (inclusive) or 'above' (strict), not both");
       continue;
     }
     if (has_min || has_above) {
@@ -269,7 +312,7 @@ std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& 
       if (!v) continue;
       if (percent) v = Decimal::from_raw(v->raw() * 100);  // a band bound is an index in %: "90%" is 90
       if (*v > Decimal::from_int(100)) {
-        error(value_at(*m->find(key), *m), key, bw + ": " + key + ": a band bound is an index in %, 0..100, found " + v->to_string());
+        error(value_at(*m->find(key), *m), "band-bound-out-of-range", key, bw + ": " + key + ": a band bound is an index in %, 0..100, found " + v->to_string());
         continue;
       }
       b.bound = Bound{has_min ? BoundKind::min : BoundKind::above, *v};
@@ -282,14 +325,14 @@ std::vector<Band> Reader::read_bands(const YAML::Node& n, const SourceLocation& 
     const Bound& up = bands[i - 1].bound;
     const Bound& lo = bands[i].bound;
     if (up.kind == BoundKind::none) {
-      error(places[i], "bands", what + ": band " + quoted(bands[i].label) + " can never apply: the band above it (" +
+      error(places[i], "band-never-applies", "bands", what + ": band " + quoted(bands[i].label) + " can never apply: the band above it (" +
                                     quoted(bands[i - 1].label) + ") has no bound and takes every index");
       continue;
     }
     if (lo.kind == BoundKind::none) continue;
     const bool lower = lo.value < up.value || (lo.value == up.value && up.kind == BoundKind::above && lo.kind == BoundKind::min);
     if (!lower)
-      error(places[i], "bands", what + ": bands out of order: " + quoted(bands[i].label) + " (" +
+      error(places[i], "bands-out-of-order", "bands", what + ": bands out of order: " + quoted(bands[i].label) + " (" +
                                     (lo.kind == BoundKind::min ? "min " : "above ") + lo.value.to_string() +
                                     ") must have a lower bound than " + quoted(bands[i - 1].label) + " above it (" +
                                     (up.kind == BoundKind::min ? "min " : "above ") + up.value.to_string() + ")");
@@ -308,7 +351,7 @@ void Reader::read_groups(const Map& root, CriteriaSetData& d) {
     if (!gm) continue;
     RankGroup group;
     group.key = g.key;
-    if (detail::trim(g.key).empty()) error(gm->where, "groups", "a group key is empty");
+    if (detail::trim(g.key).empty()) error(gm->where, "empty-group-key", "groups", "a group key is empty");
     group.title = text(*gm, "title", what, false).value_or(g.key);
     if (const Entry* b = gm->find("bands")) group.bands = read_bands(b->value, value_at(*b, *gm), what);
     d.groups.push_back(std::move(group));
@@ -321,7 +364,7 @@ void Reader::read_adjustments(const Map& root, CriteriaSetData& d) {
   const SourceLocation at = value_at(*e, root);
   if (!visit()) return;
   if (!e->value.IsSequence()) {
-    error(at, "adjustments", "adjustments: expected a list, found " + std::string(kind_name(e->value)));
+    error(at, "expected-list", "adjustments", "adjustments: expected a list, found " + std::string(kind_name(e->value)));
     return;
   }
   for (std::size_t i = 0; i < e->value.size(); ++i) {
@@ -331,18 +374,21 @@ void Reader::read_adjustments(const Map& root, CriteriaSetData& d) {
     Adjustment a;
     a.location = m->where;
     a.id = text(*m, "id", what, true).value_or("");
+    if (!check_id(a.id, m->where, "id", what)) a.id.clear();
+    criterion_ = a.id;
     a.title = text(*m, "title", what, true).value_or("");
     (void)text(*m, "description", what, false);
     const auto kind = choice<AdjustmentKind>(*m, "kind", what, {{"bonus", AdjustmentKind::bonus}, {"penalty", AdjustmentKind::penalty}});
-    if (m->find("kind") == nullptr) error(m->where, "kind", what + ": missing required key 'kind' (bonus | penalty)");
+    if (m->find("kind") == nullptr) error(m->where, "missing-key", "kind", what + ": missing required key 'kind' (bonus | penalty)");
     a.kind = kind.value_or(AdjustmentKind::bonus);
     a.max = number(*m, "max", what, true, {false, true, false}).value_or(Decimal());
     if (!a.id.empty()) {
       const auto [prev, fresh] = ids_.emplace(a.id, a.location);
-      if (!fresh) error(a.location, "id", what + ": duplicate id " + quoted(a.id) + " (first at line " + std::to_string(prev->second.line) + ")");
+      if (!fresh) error(a.location, "duplicate-id", "id", what + ": duplicate id " + quoted(a.id) + " (first at line " + std::to_string(prev->second.line) + ")");
     }
     d.adjustments.push_back(std::move(a));
   }
+  criterion_.clear();
 }
 
 void Reader::read_ranking(const Map& root, CriteriaSetData& d, std::vector<std::pair<std::string, SourceLocation>>& tie_ids) {
@@ -356,17 +402,17 @@ void Reader::read_ranking(const Map& root, CriteriaSetData& d, std::vector<std::
     const SourceLocation at = value_at(*t, *m);
     if (!visit()) return;
     if (!t->value.IsSequence()) {
-      error(at, "tie_break", "ranking: tie_break: expected a list of node ids, found " + std::string(kind_name(t->value)));
+      error(at, "expected-list", "tie_break", "ranking: tie_break: expected a list of node ids, found " + std::string(kind_name(t->value)));
       return;
     }
     for (std::size_t i = 0; i < t->value.size(); ++i) {
       if (!visit()) return;
       const YAML::Node& id = t->value[i];
       if (!id.IsScalar()) {
-        error(where(id, at), "tie_break", "ranking: tie_break: expected a node id, found " + std::string(kind_name(id)));
+        error(where(id, at), "expected-text", "tie_break", "ranking: tie_break: expected a node id, found " + std::string(kind_name(id)));
         continue;
       }
-      tie_ids.emplace_back(id.Scalar(), where(id, at));
+      if (auto text = clean_text(id.Scalar(), where(id, at), "tie_break", "ranking")) tie_ids.emplace_back(std::move(*text), where(id, at));
     }
   }
 }
@@ -380,25 +426,25 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
   for (const Entry& k : m->entries) {
     if (k.key == "value") continue;
     if (kind != nullptr) {
-      error(where(k.key_node, m->where), k.key, what + ": one rule kind per leaf, found both " + quoted(kind->key) + " and " + quoted(k.key));
+      error(where(k.key_node, m->where), "two-rule-kinds", k.key, what + ": one rule kind per leaf, found both " + quoted(kind->key) + " and " + quoted(k.key));
       return;
     }
     kind = &k;
   }
   if (kind == nullptr) {
-    error(m->where, "rule", what + ": missing the rule kind (points | options | tiers | proportional | deduct | survey)");
+    error(m->where, "missing-rule-kind", "rule", what + ": missing the rule kind (points | options | tiers | proportional | deduct | survey)");
     return;
   }
   if (m->find("value") != nullptr && kind->key != "tiers")
-    error(value_at(*m->find("value"), *m), "value", what + ": 'value' applies only to tiers");
+    error(value_at(*m->find("value"), *m), "value-not-for-kind", "value", what + ": 'value' applies only to tiers");
   Rule& r = node.rule;
   const SourceLocation at = value_at(*kind, *m);
   const Decimal zero;
   auto check_points = [&](Decimal p, const SourceLocation& where_, const std::string& label) {
     if (p > node.max && node.max > zero)  // a missing or bad max is reported already
-      error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, above the leaf's max " + node.max.to_string());
+      error(where_, "points-above-max", "points", what + ": " + label + " gives " + p.to_string() + " points, above the leaf's max " + node.max.to_string());
     if (p.fractional_digits() > d.rounding.places)
-      error(where_, "points", what + ": " + label + " gives " + p.to_string() + " points, with more decimals than rounding.places (" +
+      error(where_, "points-finer-than-places", "points", what + ": " + label + " gives " + p.to_string() + " points, with more decimals than rounding.places (" +
                                   std::to_string(d.rounding.places) + ")");
   };
   if (kind->key == "points") {
@@ -408,26 +454,26 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     if (!pm) return;
     r.step = number(*pm, "step", what + " points", false, {false, true, false});
     if (r.step && r.step->fractional_digits() > d.rounding.places)
-      error(value_at(*pm->find("step"), *pm), "step",
+      error(value_at(*pm->find("step"), *pm), "step-finer-than-places", "step",
             what + ": points: step " + r.step->to_string() + " has more decimals than rounding.places (" +
                 std::to_string(d.rounding.places) + "): its multiples could not be entered");
   } else if (kind->key == "options") {
     r.kind = RuleKind::options;
     const auto om = map(kind->value, at, what + " options", {});
     if (!om) return;
-    if (om->entries.empty()) error(at, "options", what + ": options: expected at least one option");
+    if (om->entries.empty()) error(at, "empty-options", "options", what + ": options: expected at least one option");
     for (const Entry& o : om->entries) {
       const auto p = number_at(o.value, value_at(o, *om), o.key, what + " option " + quoted(o.key), {});
       if (!p) continue;
       check_points(*p, value_at(o, *om), "option " + quoted(o.key));
-      if (detail::trim(o.key).empty() || o.key == "na") error(value_at(o, *om), o.key, what + ": an option name must not be empty or 'na'");
+      if (detail::trim(o.key).empty() || o.key == "na") error(value_at(o, *om), "invalid-option-name", o.key, what + ": an option name must not be empty or 'na'");
       r.options.push_back(Option{o.key, *p});
     }
   } else if (kind->key == "tiers") {
     r.kind = RuleKind::tiers;
     if (!visit()) return;
     if (!kind->value.IsSequence() || kind->value.size() == 0) {
-      error(at, "tiers", what + ": tiers: expected a non-empty list of {min|above, points}");
+      error(at, "empty-tiers", "tiers", what + ": tiers: expected a non-empty list of {min|above, points}");
       return;
     }
     bool any_percent = false;
@@ -439,7 +485,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
       Tier t;
       const bool has_min = tm->find("min") != nullptr, has_above = tm->find("above") != nullptr;
       if (has_min && has_above) {
-        error(tm->where, "min", tw + ": give either 'min' (inclusive) or 'above' (strict), not both");
+        error(tm->where, "bound-min-and-above", "min", tw + ": give either 'min' (inclusive) or 'above' (strict), not both");
         continue;
       }
       if (has_min || has_above) {
@@ -459,7 +505,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
         const bool reachable = up.kind != BoundKind::none &&
                                (t.bound.kind == BoundKind::none || t.bound.value < up.value ||
                                 (t.bound.value == up.value && up.kind == BoundKind::above && t.bound.kind == BoundKind::min));
-        if (!reachable) error(tm->where, "tiers", tw + ": can never be met: the tier above it already takes every value this one would");
+        if (!reachable) error(tm->where, "tier-never-met", "tiers", tw + ": can never be met: the tier above it already takes every value this one would");
       }
       r.tiers.push_back(t);
     }
@@ -468,7 +514,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     r.tier_scale = scale ? *scale : (any_percent || largest <= Decimal::from_int(1) ? TierScale::rate : TierScale::number);
     r.tier_scale_inferred = !scale;
     if (r.tier_scale == TierScale::rate && largest > Decimal::from_int(1))
-      error(at, "tiers", what + ": a tier bound above 1 on a rate (write rates as 0..1 or as a percentage such as 90%)");
+      error(at, "tier-rate-above-one", "tiers", what + ": a tier bound above 1 on a rate (write rates as 0..1 or as a percentage such as 90%)");
   } else if (kind->key == "proportional") {
     r.kind = RuleKind::proportional;
     if (kind->value.IsNull()) return;
@@ -477,7 +523,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     bool percent = false;
     if (const auto t = number(*pm, "target", what + " proportional", false, {false, true, true}, &percent)) {
       if (*t > Decimal::from_int(1))
-        error(value_at(*pm->find("target"), *pm), "target", what + ": proportional: target is a rate in (0, 1], found " + t->to_string());
+        error(value_at(*pm->find("target"), *pm), "target-above-one", "target", what + ": proportional: target is a rate in (0, 1], found " + t->to_string());
       else
         r.target = *t;
     }
@@ -492,17 +538,17 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     if (!sm) return;
     const Entry* a = sm->find("answers");
     if (a == nullptr) {
-      error(sm->where, "answers", what + ": survey: missing required key 'answers' (e.g. {A: 1, B: 0.6, C: 0.2, D: 0})");
+      error(sm->where, "missing-key", "answers", what + ": survey: missing required key 'answers' (e.g. {A: 1, B: 0.6, C: 0.2, D: 0})");
       return;
     }
     const auto am = map(a->value, value_at(*a, *sm), what + " survey answers", {});
     if (!am) return;
-    if (am->entries.empty()) error(am->where, "answers", what + ": survey: expected at least one answer");
+    if (am->entries.empty()) error(am->where, "empty-answers", "answers", what + ": survey: expected at least one answer");
     for (const Entry& ans : am->entries) {
       const auto w = number_at(ans.value, value_at(ans, *am), ans.key, what + " answer " + quoted(ans.key), {});
       if (!w) continue;
       if (*w > Decimal::from_int(1)) {
-        error(value_at(ans, *am), ans.key, what + ": answer " + quoted(ans.key) + " has weight " + w->to_string() + "; a weight is 0..1");
+        error(value_at(ans, *am), "answer-weight-above-one", ans.key, what + ": answer " + quoted(ans.key) + " has weight " + w->to_string() + "; a weight is 0..1");
         continue;
       }
       r.answers.push_back(AnswerWeight{ans.key, *w});
@@ -514,24 +560,25 @@ void Reader::read_children(const YAML::Node& list, const SourceLocation& at, Nod
                            const std::string& what) {
   if (!visit()) return;
   if (!list.IsSequence()) {
-    error(at, "criteria", what + ": expected a list, found " + std::string(kind_name(list)));
+    error(at, "expected-list", "criteria", what + ": expected a list, found " + std::string(kind_name(list)));
     return;
   }
   if (list.size() == 0)
-    error(at, "criteria", parent == 0 ? what + ": the list is empty: a set needs at least one field"
+    error(at, "empty-criteria", "criteria", parent == 0 ? what + ": the list is empty: a set needs at least one field"
                                       : what + ": the list is empty (leave the key out to make a leaf)");
   for (std::size_t i = 0; i < list.size(); ++i) read_node(list[i], at, parent, d);
 }
 
 void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, NodeIndex parent, CriteriaSetData& d) {
   const int depth = d.nodes[parent].depth + 1;
+  criterion_.clear();
   const std::string what = std::string(depth == 1 ? "field" : "criterion") + " under " +
                            (parent == 0 ? std::string("the set") : quoted(d.nodes[parent].id));
   const auto m = map(n, fallback, what,
                      {"id", "title", "max", "weight", "aggregate", "source", "na", "rule", "criteria", "description"});
   if (!m) return;
   if (depth > max_tree_depth) {
-    error(m->where, "criteria", what + ": the tree is deeper than " + std::to_string(max_tree_depth) + " levels");
+    error(m->where, "tree-too-deep", "criteria", what + ": the tree is deeper than " + std::to_string(max_tree_depth) + " levels");
     return;
   }
   const auto index = static_cast<NodeIndex>(d.nodes.size());
@@ -545,8 +592,10 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
     c.source = d.nodes[parent].source;
     if (const auto id = text(*m, "id", what, true)) {
       c.id = std::string(detail::trim(*id));
+      if (!check_id(c.id, where(m->find("id")->value, m->where), "id", what)) c.id.clear();
+      criterion_ = c.id;
       const auto [prev, fresh] = ids_.emplace(c.id, m->where);
-      if (!fresh) error(where(m->find("id")->value, m->where), "id", what + ": duplicate id " + quoted(c.id) + " (first at line " + std::to_string(prev->second.line) + ")");
+      if (!fresh) error(where(m->find("id")->value, m->where), "duplicate-id", "id", what + ": duplicate id " + quoted(c.id) + " (first at line " + std::to_string(prev->second.line) + ")");
     }
     const std::string self = c.id.empty() ? what : node_what(c);
     c.title = text(*m, "title", self, true).value_or("");
@@ -559,7 +608,7 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
       c.aggregate = *a;
     if (const auto s = choice<PointSource>(*m, "source", self, {{"appraisal", PointSource::appraisal}, {"survey", PointSource::survey}})) {
       if (*s == PointSource::appraisal && d.nodes[parent].source == PointSource::survey)
-        error(value_at(*m->find("source"), *m), "source", self + ": source: appraisal inside a survey node");
+        error(value_at(*m->find("source"), *m), "appraisal-inside-survey", "source", self + ": source: appraisal inside a survey node");
       c.source = *s;
     }
     if (const auto na = choice<NotApplicable>(*m, "na", self, {{"exclude", NotApplicable::exclude}, {"full_points", NotApplicable::full_points}}))
@@ -568,44 +617,23 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
   const Entry* children = m->find("criteria");
   const Entry* rule = m->find("rule");
   if (children != nullptr && rule != nullptr)
-    error(where(rule->key_node, m->where), "rule", node_what(d.nodes[index]) + ": a node with criteria has no rule (its points come from its children)");
+    error(where(rule->key_node, m->where), "rule-with-criteria", "rule", node_what(d.nodes[index]) + ": a node with criteria has no rule (its points come from its children)");
   if (children != nullptr) {
     read_children(children->value, value_at(*children, *m), index, d, node_what(d.nodes[index]) + " criteria");
+    criterion_ = d.nodes[index].id;
   } else if (rule != nullptr) {
     Criterion c = d.nodes[index];
     read_rule(*rule, *m, c, d);
     d.nodes[index].rule = std::move(c.rule);
   } else if (m->find("aggregate") != nullptr) {
-    error(where(m->find("aggregate")->key_node, m->where), "aggregate", node_what(d.nodes[index]) + ": 'aggregate' needs criteria to aggregate");
-  }
-}
-
-void Reader::check_tree(CriteriaSetData& d) {
-  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
-    const Criterion& c = d.nodes[i];
-    if (c.is_leaf()) continue;
-    Decimal sum;
-    bool all_maxima = true;
-    for (NodeIndex ch : c.children) {
-      const Criterion& k = d.nodes[ch];
-      sum += k.max;
-      if (k.max == Decimal()) all_maxima = false;
-      if (c.aggregate == Aggregate::weighted_mean && !k.weight)
-        error(k.location, "weight", node_what(k) + ": missing 'weight' (its parent aggregates by weighted_mean)");
-      if (c.aggregate == Aggregate::sum && k.weight)
-        error(k.location, "weight", node_what(k) + ": 'weight' is used only under aggregate: weighted_mean");
-    }
-    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max)
-      error(c.location, "max", (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " +
-                                   sum.to_string() + ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) +
-                                   " is " + c.max.to_string());
+    error(where(m->find("aggregate")->key_node, m->where), "aggregate-without-criteria", "aggregate", node_what(d.nodes[index]) + ": 'aggregate' needs criteria to aggregate");
   }
 }
 
 std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
   const SourceLocation top{file_, 1, 1};
   if (!doc.IsMap()) {
-    error(where(doc, top), "", std::string("the document must be a map of keys (schema, id, title, max, fields, …), found ") + kind_name(doc));
+    error(where(doc, top), "root-not-a-map", "", std::string("the document must be a map of keys (schema, id, title, max, fields, …), found ") + kind_name(doc));
     return nullptr;
   }
   const auto root = map(doc, top, "the set",
@@ -620,14 +648,14 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
   r.location = root->where;
   if (const auto schema = text(*root, "schema", "the set", true)) {
     if (*schema != "cchc/criteria@1")
-      error(value_at(*root->find("schema"), *root), "schema", "unknown schema " + quoted(*schema) + "; expected 'cchc/criteria@1'");
+      error(value_at(*root->find("schema"), *root), "unknown-schema", "schema", "unknown schema " + quoted(*schema) + "; expected 'cchc/criteria@1'");
   }
   d->id = text(*root, "id", "the set", true).value_or("");
   d->title = text(*root, "title", "the set", true).value_or("");
   r.title = d->title;
   if (const auto y = number(*root, "year", "the set", false, {})) {
     if (!y->is_integer() || *y < Decimal::from_int(1900) || *y > Decimal::from_int(2200))
-      error(value_at(*root->find("year"), *root), "year", "year: expected a year such as 2025, found " + y->to_string());
+      error(value_at(*root->find("year"), *root), "invalid-year", "year", "year: expected a year such as 2025, found " + y->to_string());
     else
       d->year = static_cast<int>(y->raw() / Decimal::scale);
   }
@@ -642,15 +670,20 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
   if (const Entry* f = root->find("fields"))
     read_children(f->value, value_at(*f, *root), 0, *d, "fields");
   else
-    error(root->where, "fields", "the set: missing required key 'fields'");
+    error(root->where, "missing-key", "fields", "the set: missing required key 'fields'");
   read_adjustments(*root, *d);
-  check_tree(*d);
+  criterion_.clear();
+  {
+    std::vector<Diagnostic> checks;
+    detail::check_criteria(*d, checks);
+    for (Diagnostic& x : checks) add(std::move(x));
+  }
   for (NodeIndex i = 1; i < d->nodes.size(); ++i)
     if (!d->nodes[i].id.empty()) d->node_by_id.emplace(d->nodes[i].id, i);
   for (const auto& [id, at] : tie_ids) {
     const auto it = d->node_by_id.find(id);
     if (it == d->node_by_id.end())
-      error(at, "tie_break", "ranking: tie_break: unknown node id " + quoted(id));
+      error(at, "unknown-tie-break", "tie_break", "ranking: tie_break: unknown node id " + quoted(id));
     else
       d->ranking.tie_break.push_back(it->second);
   }
@@ -662,7 +695,8 @@ std::shared_ptr<CriteriaSetData> Reader::read(const YAML::Node& doc) {
     dropped_ = 0;
   }
   if (dropped_ > 0)
-    diags_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, "", std::to_string(dropped_) + " more errors not shown"});
+    diags_.push_back(Diagnostic{SourceLocation{file_, 0, 0}, Severity::error, "", std::to_string(dropped_) + " more errors not shown"}
+                         .set_code("more-errors"));
   return d;
 }
 
@@ -692,10 +726,10 @@ Loaded<CriteriaSet> parse_criteria_text(std::string_view yaml, const std::string
     const YAML::Mark& m = e.mark;
     SourceLocation at{name, 0, 0};
     if (!m.is_null() && m.line >= 0) at = SourceLocation{name, static_cast<std::uint32_t>(m.line + 1), static_cast<std::uint32_t>(m.column + 1)};
-    problems.push_back(Diagnostic{at, Severity::error, {}, "YAML syntax: " + e.msg});
+    problems.push_back(Diagnostic{at, Severity::error, {}, "YAML syntax: " + e.msg}.set_code("yaml-syntax"));
     return Loaded<CriteriaSet>(std::move(problems));
   } catch (const std::exception& e) {
-    problems.push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, std::string("YAML: ") + e.what()});
+    problems.push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, std::string("YAML: ") + e.what()}.set_code("yaml-error"));
     return Loaded<CriteriaSet>(std::move(problems));
   }
   Reader reader(name);
@@ -703,16 +737,16 @@ Loaded<CriteriaSet> parse_criteria_text(std::string_view yaml, const std::string
   try {
     data = reader.read(doc);
   } catch (const YAML::Exception& e) {
-    reader.diagnostics().push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, "YAML: " + e.msg});
+    reader.diagnostics().push_back(Diagnostic{SourceLocation{name, 0, 0}, Severity::error, {}, "YAML: " + e.msg}.set_code("yaml-error"));
   }
-  if (!reader.diagnostics().empty() || !data) {
-    std::vector<Diagnostic> out = std::move(reader.diagnostics());
-    std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
-      return a.location().line != b.location().line ? a.location().line < b.location().line : a.location().column < b.location().column;
-    });
-    return Loaded<CriteriaSet>(std::move(out));
-  }
-  return Loaded<CriteriaSet>(CriteriaSet(std::move(data)), {});
+  std::vector<Diagnostic> out = std::move(reader.diagnostics());
+  std::stable_sort(out.begin(), out.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return a.location().line != b.location().line ? a.location().line < b.location().line : a.location().column < b.location().column;
+  });
+  // Warnings alone do not refuse the set: it is returned with them.
+  const bool refused = !data || std::any_of(out.begin(), out.end(), [](const Diagnostic& x) { return x.severity() == Severity::error; });
+  if (refused) return Loaded<CriteriaSet>(std::move(out));
+  return Loaded<CriteriaSet>(CriteriaSet(std::move(data)), std::move(out));
 }
 
 }  // namespace
@@ -721,12 +755,11 @@ Loaded<CriteriaSet> try_parse_criteria(std::string_view yaml, const std::string&
   // A UTF-8 byte order mark is tolerated (and is not a column).
   if (yaml.size() >= 3 && yaml.substr(0, 3) == "\xEF\xBB\xBF") yaml.remove_prefix(3);
   Loaded<CriteriaSet> loaded = parse_criteria_text(yaml, name);
-  if (!loaded) {
-    std::vector<Diagnostic> problems = loaded.diagnostics();
-    to_character_columns(problems, yaml);
-    return Loaded<CriteriaSet>(std::move(problems));
-  }
-  return loaded;
+  if (loaded.diagnostics().empty()) return loaded;
+  std::vector<Diagnostic> problems = loaded.diagnostics();
+  to_character_columns(problems, yaml);
+  if (!loaded) return Loaded<CriteriaSet>(std::move(problems));
+  return Loaded<CriteriaSet>(std::move(loaded).value(), std::move(problems));
 }
 
 Loaded<CriteriaSet> try_load_criteria(const std::string& path) {

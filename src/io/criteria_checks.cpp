@@ -1,0 +1,107 @@
+// The checks of meaning on a converted criteria set. See criteria_checks.hpp.
+#include "io/criteria_checks.hpp"
+
+#include <string>
+
+#include "model/unicode.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+namespace {
+
+std::string node_what(const Criterion& c) {
+  return (c.depth == 1 ? "field " : "criterion ") + quote_value(c.id);
+}
+
+void report(std::vector<Diagnostic>& out, const SourceLocation& at, Severity severity, const char* key,
+            const char* code, const std::string& criterion, std::string message) {
+  Diagnostic d(at, severity, key, std::move(message));
+  d.set_code(code);
+  if (!criterion.empty()) d.set_criterion(criterion);
+  out.push_back(std::move(d));
+}
+
+void check_sums_and_weights(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+    const Criterion& c = d.nodes[i];
+    if (c.is_leaf()) continue;
+    Decimal sum;
+    bool all_maxima = true;
+    for (NodeIndex ch : c.children) {
+      const Criterion& k = d.nodes[ch];
+      sum += k.max;
+      if (k.max == Decimal()) all_maxima = false;
+      if (c.aggregate == Aggregate::weighted_mean && !k.weight)
+        report(out, k.location, Severity::error, "weight", "weight-missing", k.id,
+               node_what(k) + ": missing 'weight' (its parent aggregates by weighted_mean)");
+      if (c.aggregate == Aggregate::sum && k.weight)
+        report(out, k.location, Severity::error, "weight", "weight-under-sum", k.id,
+               node_what(k) + ": 'weight' is used only under aggregate: weighted_mean");
+    }
+    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max)
+      report(out, c.location, Severity::error, "max", "children-do-not-add-up", c.id,
+             (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " + sum.to_string() +
+                 ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) + " is " +
+                 c.max.to_string());
+  }
+}
+
+// A max with more decimals than the places cannot be reached: a leaf's points are rounded
+// to the places, so full marks (rounded) differ from the max, and from a unit marked `na`
+// under full_points (which keeps the max unrounded).
+void check_maxima(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
+  const Rounding r = d.rounding;
+  const std::string places = std::to_string(r.places);
+  auto why = [&](Decimal max) {
+    return " has " + std::to_string(max.fractional_digits()) + " decimals but rounding.places is " + places +
+           ": points are rounded to " + places + (r.places == 1 ? " place" : " places") + ", so full marks (" +
+           max.rounded(r).to_string() + ") would differ from the max and from a unit marked 'na' under full_points";
+  };
+  for (std::size_t i = 0; i < d.nodes.size(); ++i) {
+    const Criterion& c = d.nodes[i];
+    if (c.max.fractional_digits() <= r.places) continue;
+    report(out, c.location, Severity::error, "max", "max-finer-than-places", c.id,
+           (i == 0 ? std::string("the set") : node_what(c)) + ": max " + c.max.to_string() + why(c.max));
+  }
+  for (const Adjustment& a : d.adjustments) {
+    if (a.max.fractional_digits() <= r.places) continue;
+    report(out, a.location, Severity::error, "max", "max-finer-than-places", a.id,
+           "adjustment " + quote_value(a.id) + ": max " + a.max.to_string() + " has " +
+               std::to_string(a.max.fractional_digits()) + " decimals but rounding.places is " + places +
+               ": adjustment points are entered with at most " + places +
+               " decimals, so the cap could never be given in full");
+  }
+}
+
+void check_tier_scales(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
+  for (const Criterion& c : d.nodes) {
+    const Rule& rule = c.rule;
+    if (!c.is_leaf() || rule.kind != RuleKind::tiers || !rule.tier_scale_inferred) continue;
+    std::string bounds;
+    bool whole = true;
+    for (const Tier& t : rule.tiers) {
+      if (t.bound.kind == BoundKind::none) continue;
+      whole = whole && t.bound.value.is_integer() && t.bound.value >= Decimal::from_int(1);
+      bounds += (bounds.empty() ? "" : ", ") + std::string(t.bound.kind == BoundKind::min ? "min: " : "above: ") +
+                t.bound.value.to_string();
+    }
+    if (bounds.empty() || !whole) continue;
+    report(out, c.location, Severity::warning, "tiers", "tiers-scale-inferred", c.id,
+           node_what(c) + " rule: tiers: the bounds (" + bounds +
+               ") are whole numbers, so the value is read as a plain number (0.95 is 0.95, not 95%); write "
+               "'value: count' if it counts something, or the bounds as percentages (min: 80%) if it is a rate");
+  }
+}
+
+}  // namespace
+
+void check_criteria(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
+  check_sums_and_weights(d, out);
+  check_maxima(d, out);
+  check_tier_scales(d, out);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc
