@@ -351,6 +351,7 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
   // Set once the builder holds as many messages as it shows: slices prepared from then on
   // only count their problems.
   std::atomic<bool> full{detail::BuilderAccess::full(out)};
+  std::atomic<bool> failing{detail::BuilderAccess::failing(out)};  // then no value text is kept
   std::size_t values_end = first_value;
   detail::parallel_in_order(
       slices.size(), detail::worker_count(slices.size()),
@@ -358,7 +359,8 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
         Slice& slice = slices[k];
         slice.batch.place(values + slice.first_value, slice.value_room, file_index);
         slice.batch.count_only = full.load(std::memory_order_relaxed);
-        slice.batch.text.reserve(slice.text.size() / 2);
+        slice.batch.keep_text = !failing.load(std::memory_order_relaxed);
+        if (slice.batch.keep_text) slice.batch.text.reserve(slice.text.size() / 2);
         detail::UnitCache cache;
         detail::CsvReader reader(slice.text, separator, slice.rows_before, slice.lines_before);
         detail::CsvRecord rec;
@@ -376,6 +378,7 @@ void read_evidence_rows(std::vector<Slice>& slices, std::uint32_t rows_before, s
           values_end = first_value + slice.first_value + slice.batch.count;
           stopped = slice.broken;
           if (detail::BuilderAccess::full(out)) full.store(true, std::memory_order_relaxed);
+          if (detail::BuilderAccess::failing(out)) failing.store(true, std::memory_order_relaxed);
         }
         slice.batch = detail::ValueBatch();  // its text and answers are stored: free them
       });

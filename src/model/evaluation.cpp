@@ -477,7 +477,7 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
   out.previous = static_cast<std::int32_t>(cell);  // the cell key until commit (see CellKey)
   out.text_begin = static_cast<std::uint32_t>(batch.text.size());
   out.text_size = static_cast<std::uint8_t>(text.size());
-  batch.text.append(text);
+  if (batch.keep_text) batch.text.append(text);
   out.line = where.line;
   out.column = static_cast<std::uint16_t>(std::min<std::uint32_t>(where.column, 65535));
   const std::uint32_t* answers = nullptr;
@@ -502,7 +502,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
   };
   // Once the build is sure to fail, the values' text is not kept: only the records, which
   // duplicates and build()'s checks need (a malformed 500 MB file would otherwise keep it all).
-  const bool keep_text = !s.failing;
+  const bool keep_text = !s.failing && batch.keep_text;
   const auto text_base = static_cast<std::uint32_t>(d.text.size());  // make_room checked it fits
   if (keep_text) d.text.insert(d.text.end(), batch.text.begin(), batch.text.end());
   const auto answers_base = static_cast<std::int64_t>(d.answer_counts.size());

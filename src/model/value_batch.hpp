@@ -92,6 +92,8 @@ struct ValueBatch {
   // Set by the reader when the builder already holds max_diagnostics: problems are then
   // only counted, without making their messages (a malformed 500 MB file stays fast).
   bool count_only = false;
+  // Cleared by the reader once the build is sure to fail: the values' text is then not kept.
+  bool keep_text = true;
   std::string key;  // scratch
 
   void place(StoredValue* room, std::size_t room_size, unsigned file_index) {
@@ -108,6 +110,7 @@ struct ValueBatch {
     units_with_refused_rows.clear();
     problem_by_text.clear();
     count_only = false;
+    keep_text = true;
   }
   void add_problem(Diagnostic d, bool incomplete = false) {
     input_incomplete = input_incomplete || incomplete;
