@@ -550,7 +550,7 @@ def write_json(path, criteria, units, card, pts, mx, adj, order):
             parts += [', "adjustments": [', ", ".join(adj_head[k] + f(adj[row, k]) + "}" for k in range(len(adj_head))), "]"]
         parts.append("}")
         lines.append("".join(parts))
-    text = head + ("\n  " + ",\n  ".join(lines) if lines else "") + "\n ]}\n"
+    text = head + ("\n  " + ",\n  ".join(lines) if lines else "") + "\n ],\n \"warnings\": []}\n"
     with open(path, "w", encoding="utf-8", newline="\n") as out:
         out.write(text)
 

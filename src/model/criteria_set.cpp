@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "model/api_error.hpp"
 #include "model/criteria_set_data.hpp"
 
 namespace cchc {
@@ -32,6 +33,10 @@ const RankingPolicy& CriteriaSet::ranking() const noexcept { return data_->ranki
 const std::vector<Adjustment>& CriteriaSet::adjustments() const noexcept { return data_->adjustments; }
 const std::string& CriteriaSet::source_name() const noexcept { return data_->source_name; }
 const std::vector<Criterion>& CriteriaSet::nodes() const noexcept { return data_->nodes; }
+
+const Criterion& CriteriaSet::node(NodeIndex i) const {
+  return nodes()[detail::checked_index(i, nodes().size(), "index-out-of-range", "node")];
+}
 
 std::optional<NodeIndex> CriteriaSet::find(std::string_view id) const noexcept {
   const auto it = data_->node_by_id.find(id);

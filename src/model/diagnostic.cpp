@@ -1,6 +1,7 @@
 #include "cchc/model/diagnostic.hpp"
 
 #include "cchc/version.hpp"
+#include "model/api_error.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -90,6 +91,17 @@ std::vector<Diagnostic> at_least_one(std::vector<Diagnostic> d) {
 
 Error::Error(std::vector<Diagnostic> diagnostics)
     : std::runtime_error(first_message(diagnostics)), diagnostics_(at_least_one(std::move(diagnostics))) {}
+
+namespace detail {
+void throw_api_error(std::string code, std::string message) {
+  throw Error({Diagnostic(SourceLocation{}, Severity::error, std::string(), std::move(message)).set_code(std::move(code))});
+}
+std::size_t checked_index(std::size_t index, std::size_t size, const char* code, const char* what) {
+  if (index >= size)
+    throw_api_error(code, std::string(what) + " " + std::to_string(index) + " is out of range (there are " + std::to_string(size) + ")");
+  return index;
+}
+}  // namespace detail
 
 const char* version() noexcept { return CCHC_VERSION_STRING; }
 

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "model/api_error.hpp"
 #include "model/exact.hpp"
 
 namespace cchc {
@@ -51,7 +52,7 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
   // Group order: the default group, the declared groups in set order, then other keys sorted.
   std::vector<std::string> keys;
   std::map<std::string, std::vector<std::size_t>> members;
-  for (std::size_t i = 0; i < cards.size(); ++i) members[units.at(cards[i].unit).group].push_back(i);
+  for (std::size_t i = 0; i < cards.size(); ++i) members[units[detail::checked_index(cards[i].unit, units.size(), "scorecard-mismatch", "scorecard unit")].group].push_back(i);
   if (members.count("")) keys.emplace_back();
   for (const RankGroup& g : set.groups())
     if (members.count(g.key)) keys.push_back(g.key);

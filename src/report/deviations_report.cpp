@@ -44,7 +44,7 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
       }
       out << "]}";
     }
-    out << "\n ]}\n";
+    out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
     return;
   }
   detail::Table all;

@@ -78,7 +78,7 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
       }
       out << "]}";
     }
-    out << "\n ]}\n";
+    out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
     return;
   }
   for (std::size_t k : order) {

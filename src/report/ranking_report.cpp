@@ -30,7 +30,8 @@ std::string group_heading(const GroupRanking& g) {
 // A nation's ranking is ~5 MB of JSON: the units are formatted in chunks on all cores and
 // each chunk is written as soon as it and those before it are ready, so that formatting
 // overlaps the writing and no more than a few chunks are held at once.
-void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                const std::vector<Diagnostic>& warnings) {
   using detail::append_decimal;
   using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
@@ -137,7 +138,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
         write(chunk_text[k]);
         std::string().swap(chunk_text[k]);
       });
-  write("\n ]}\n");
+  write("\n ],\n " + detail::warnings_json(warnings) + "}\n");
 }
 
 }  // namespace
@@ -146,7 +147,7 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
                    Format format, const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
   if (format == Format::json) {
-    write_json(out, ev, cards, ranking);
+    write_json(out, ev, cards, ranking, options.warnings);
     return;
   }
   if (format == Format::csv) {

@@ -3,6 +3,7 @@
 
 #include "cchc/report/report.hpp"
 #include "cchc/scoring/explain.hpp"
+#include "model/api_error.hpp"
 #include "model/unicode.hpp"
 #include "report/table.hpp"
 
@@ -12,7 +13,7 @@ inline namespace v1 {
 void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
                      const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
-  const Unit& unit = ev.units().at(card.unit);
+  const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
   auto num = [&](Decimal d) { return d.to_string(places, point); };
@@ -98,7 +99,7 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
       write_json_string(out, set.node(lost[i].node).id);
       out << ", \"lost\": " << num(lost[i].lost) << "}";
     }
-    out << "]}\n";
+    out << "],\n " << detail::warnings_json(options.warnings) << "}\n";
     return;
   }
 

@@ -66,6 +66,8 @@ void write_csv_field(std::ostream& out, std::string_view field, char separator =
 /// but safe to print and to embed in JavaScript).
 void write_json_string(std::ostream& out, std::string_view s);
 void append_json_string(std::string& out, std::string_view s);
+/// `"warnings": [...]`, one diagnostic_json object a line: the last key of every JSON report.
+std::string warnings_json(const std::vector<Diagnostic>& warnings);
 
 }  // namespace detail
 }  // namespace v1

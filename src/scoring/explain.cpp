@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstdint>
 
+#include "model/api_error.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
@@ -155,7 +156,7 @@ TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& ca
   }
   const detail::int128 clamp = static_cast<detail::int128>(card.total.raw()) - sum;
   if (sum > INT64_MAX || sum < INT64_MIN || clamp > INT64_MAX || clamp < INT64_MIN) {
-    const Unit& unit = d.units.at(card.unit);
+    const Unit& unit = d.units[detail::checked_index(card.unit, d.units.size(), "scorecard-mismatch", "scorecard unit")];
     throw Error({Diagnostic(unit.location, Severity::error, "adjustments",
                             "the adjustments of unit " + detail::quote_value(unit.code) +
                                 " add up beyond what a total line can show; the set's adjustment caps are too large")

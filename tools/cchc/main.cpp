@@ -70,28 +70,38 @@ struct Loaded {
   cchc::Evaluation evaluation;
   std::vector<cchc::Scorecard> cards;
   cchc::Ranking ranking;
+  std::vector<cchc::Diagnostic> warnings;  ///< printed to stderr, and listed in JSON output
 };
+
+void keep_warnings(const std::vector<cchc::Diagnostic>& diagnostics, std::vector<cchc::Diagnostic>& warnings) {
+  for (const auto& d : diagnostics)
+    if (d.severity() == cchc::Severity::warning) warnings.push_back(d);
+}
 
 std::optional<Loaded> load(const Inputs& in) {
   const auto set = cchc::try_load_criteria(in.criteria);
-  if (!set) {
-    print(set.diagnostics());
-    return std::nullopt;
-  }
+  print(set.diagnostics());
+  if (!set) return std::nullopt;
   cchc::EvaluationOptions options;
   options.missing_as_zero = in.missing_as_zero;
   const auto evaluation = cchc::try_load_evaluation(set.value(), in.units, in.evidence, options);
   print(evaluation.diagnostics());
   if (!evaluation) return std::nullopt;
   Loaded out;
+  keep_warnings(set.diagnostics(), out.warnings);
+  keep_warnings(evaluation.diagnostics(), out.warnings);
   out.evaluation = evaluation.value();
   out.cards = cchc::score(out.evaluation);
   out.ranking = cchc::rank(out.evaluation, out.cards);
+  const std::vector<cchc::Diagnostic> scoring = cchc::scoring_warnings(out.evaluation, out.cards);
+  print(scoring);
+  out.warnings.insert(out.warnings.end(), scoring.begin(), scoring.end());
   return out;
 }
 
-cchc::ReportOptions report_options(const Output& o) {
+cchc::ReportOptions report_options(const Output& o, const std::vector<cchc::Diagnostic>& warnings) {
   cchc::ReportOptions r;
+  r.warnings = warnings;
   r.decimal_comma = o.decimal_comma;
   r.csv_bom = o.bom;
   return r;
@@ -179,7 +189,7 @@ int main(int argc, char** argv) {
       if (!loaded) return exit_invalid;
       const int status = check(*loaded);
       if (status != 0) return status;
-      return emit(o, [&](std::ostream& out) { body(*loaded, *cchc::parse_format(o.format), report_options(o), out); });
+      return emit(o, [&](std::ostream& out) { body(*loaded, *cchc::parse_format(o.format), report_options(o, loaded->warnings), out); });
     };
     auto no_check = [](const Loaded&) { return 0; };
     // The unit named by --unit (given and not empty, or not given), checked against the

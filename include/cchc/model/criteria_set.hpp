@@ -125,8 +125,9 @@ class CCHC_API CriteriaSet {
 
   /// Every node in pre-order (a parent before its children); [0] is the root.
   const std::vector<Criterion>& nodes() const noexcept;
-  const Criterion& node(NodeIndex i) const { return nodes().at(i); }
-  const Criterion& root() const { return nodes().at(0); }
+  /// The node at index `i`; throws cchc::Error (code "index-out-of-range") past the end.
+  CCHC_API const Criterion& node(NodeIndex i) const;
+  const Criterion& root() const { return node(0); }
   /// The fields (the root's children).
   const std::vector<NodeIndex>& fields() const { return root().children; }
   std::optional<NodeIndex> find(std::string_view id) const noexcept;

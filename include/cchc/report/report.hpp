@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cchc/export.hpp"
+#include "cchc/model/diagnostic.hpp"
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/ranking/ranking.hpp"
@@ -29,7 +30,16 @@ struct ReportOptions {
   /// ';'-separated, as Excel expects in a Vietnamese locale. JSON is unchanged.
   bool decimal_comma = false;
   bool csv_bom = false;        ///< start CSV with a UTF-8 BOM so Excel shows the diacritics
+  /// Warnings of the run (loading, scoring): JSON output lists them in a top-level
+  /// "warnings" array; the other formats leave them to the caller (the command prints them
+  /// to standard error).
+  std::vector<Diagnostic> warnings;
 };
+
+/// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "key",
+/// "unit", "criterion", "stage", "message"} (line and column null when unknown, empty
+/// strings as null).
+CCHC_API std::string diagnostic_json(const Diagnostic& diagnostic);
 
 /// The ranking, per group: rank, code, name, total, max, index, band (and per-field points
 /// in CSV and JSON). JSON has the shape of DESIGN.md.

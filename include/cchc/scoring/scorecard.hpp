@@ -10,6 +10,7 @@
 #include "cchc/export.hpp"
 #include "cchc/model/criteria_set.hpp"
 #include "cchc/model/decimal.hpp"
+#include "cchc/model/diagnostic.hpp"
 #include "cchc/model/evaluation.hpp"
 
 namespace cchc {
@@ -59,6 +60,12 @@ CCHC_API Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t un
 /// Compares the exact indices total/max (as rationals, by cross-multiplication): <0, 0, >0.
 /// A unit with max 0 has index 0.
 CCHC_API int compare_index(const Scorecard& a, const Scorecard& b) noexcept;
+
+/// Results that follow the rules but deserve a look, as warnings (Severity::warning): a unit
+/// with no appraisal value at all, ranked on its own self-assessment (code "no-appraisal");
+/// applicable leaves without evidence scored 0 under missing_as_zero, counted and listed per
+/// unit ("missing-scored-zero"). Located at the unit's row in the units file.
+CCHC_API std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std::vector<Scorecard>& cards);
 
 /// The component index of a node: points / max × 100 rounded to `places` (0 when max is 0).
 CCHC_API Decimal component_index(const NodeScore& node, Rounding rounding) noexcept;

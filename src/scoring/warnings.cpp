@@ -1,0 +1,60 @@
+// What scoring accepted but a clerk should look at: results that are right by the rules yet
+// likely not what the council meant.
+#include <string>
+
+#include "cchc/scoring/scorecard.hpp"
+#include "model/unicode.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+namespace {
+constexpr std::size_t listed_ids = 20;  // a unit's missing leaves named in one warning
+}
+
+std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std::vector<Scorecard>& cards) {
+  std::vector<Diagnostic> out;
+  const CriteriaSet& set = evaluation.criteria();
+  for (const Scorecard& card : cards) {
+    if (card.unit >= evaluation.units().size()) continue;
+    const Unit& unit = evaluation.units()[card.unit];
+    bool has_value = false, has_appraisal = false;
+    std::vector<NodeIndex> missing;
+    for (NodeIndex i = 1; i < card.nodes.size(); ++i) {
+      const NodeScore& s = card.nodes[i];
+      if (s.status == NodeStatus::missing) {
+        missing.push_back(i);
+        continue;
+      }
+      const bool valued = s.status == NodeStatus::given || s.status == NodeStatus::not_applicable ||
+                          s.status == NodeStatus::full_points || (s.status == NodeStatus::scored && set.node(i).is_leaf());
+      if (!valued) continue;
+      has_value = true;
+      has_appraisal = has_appraisal || s.stage != Stage::self;
+    }
+    if (has_value && !has_appraisal)
+      out.push_back(Diagnostic(unit.location, Severity::warning, "code",
+                               "unit " + detail::quote_value(unit.code) + " has no appraisal value: it is " +
+                                   (unit.ranked ? "scored and ranked" : "scored") + " on its own self-assessment")
+                        .set_code("no-appraisal")
+                        .set_unit(unit.code)
+                        .set_stage(to_string(Stage::self)));
+    if (!missing.empty()) {
+      std::string ids;
+      for (std::size_t k = 0; k < missing.size() && k < listed_ids; ++k) ids += (k ? ", " : "") + detail::quote_value(set.node(missing[k]).id);
+      if (missing.size() > listed_ids) ids += " and " + std::to_string(missing.size() - listed_ids) + " more";
+      out.push_back(Diagnostic(unit.location, Severity::warning, "criterion",
+                               "unit " + detail::quote_value(unit.code) + ": " + std::to_string(missing.size()) +
+                                   (missing.size() == 1 ? " applicable leaf has" : " applicable leaves have") +
+                                   " no evidence and " + (missing.size() == 1 ? "is" : "are") +
+                                   " scored 0 (--missing-as-zero): " + ids)
+                        .set_code("missing-scored-zero")
+                        .set_unit(unit.code)
+                        .set_criterion(set.node(missing.front()).id));
+    }
+  }
+  return out;
+}
+
+}  // namespace v1
+}  // namespace cchc
