@@ -26,11 +26,13 @@ void check_sums_and_weights(const CriteriaSetData& d, std::vector<Diagnostic>& o
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
     const Criterion& c = d.nodes[i];
     if (c.is_leaf()) continue;
-    Decimal sum;
+    // 128 bits: under weighted_mean the children's maxima are free, and forty of them near
+    // 10^12 pass the 64-bit range.
+    __extension__ __int128 sum = 0;
     bool all_maxima = true;
     for (NodeIndex ch : c.children) {
       const Criterion& k = d.nodes[ch];
-      sum += k.max;
+      sum += k.max.raw();
       if (k.max == Decimal()) all_maxima = false;
       if (c.aggregate == Aggregate::weighted_mean && !k.weight)
         report(out, k.location, Severity::error, "weight", "weight-missing", k.id,
@@ -39,9 +41,11 @@ void check_sums_and_weights(const CriteriaSetData& d, std::vector<Diagnostic>& o
         report(out, k.location, Severity::error, "weight", "weight-under-sum", k.id,
                node_what(k) + ": 'weight' is used only under aggregate: weighted_mean");
     }
-    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max)
+    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max.raw())
       report(out, c.location, Severity::error, "max", "children-do-not-add-up", c.id,
-             (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " + sum.to_string() +
+             (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " +
+                 (sum < c.max.raw() + Decimal::scale * 1000000000000LL ? Decimal::from_raw(static_cast<std::int64_t>(sum)).to_string()
+                                                                     : std::string("10^12 or more")) +
                  ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) + " is " +
                  c.max.to_string());
   }
@@ -74,6 +78,37 @@ void check_maxima(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
   }
 }
 
+// A unit's total before it is kept within [0, max] is the tree's points plus its bonuses less
+// its penalties; explain and gaps show it. Like every number of the formats it must stay below
+// 10^12, so the caps are bounded together: the set's max plus every bonus cap, and every
+// penalty cap, below 10^12.
+void check_adjustment_room(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
+  __extension__ using wide = __int128;
+  const wide limit = static_cast<wide>(1000000000000LL) * Decimal::scale;
+  wide bonus = d.nodes.empty() ? 0 : d.nodes[0].max.raw(), penalty = 0;
+  const Adjustment* last_bonus = nullptr;
+  const Adjustment* last_penalty = nullptr;
+  for (const Adjustment& a : d.adjustments) {
+    if (a.kind == AdjustmentKind::bonus) {
+      bonus += a.max.raw();
+      if (bonus >= limit && last_bonus == nullptr) last_bonus = &a;
+    } else {
+      penalty += a.max.raw();
+      if (penalty >= limit && last_penalty == nullptr) last_penalty = &a;
+    }
+  }
+  if (last_bonus != nullptr)
+    report(out, last_bonus->location, Severity::error, "max", "adjustments-too-large", last_bonus->id,
+           "adjustment " + quote_value(last_bonus->id) +
+               ": the set's max and the bonus caps up to this one add up to 10^12 or more; a total before it is "
+               "kept within the max could not be shown exactly (numbers are below 10^12): lower the caps");
+  if (last_penalty != nullptr)
+    report(out, last_penalty->location, Severity::error, "max", "adjustments-too-large", last_penalty->id,
+           "adjustment " + quote_value(last_penalty->id) +
+               ": the penalty caps up to this one add up to 10^12 or more; a total before it is kept at 0 could "
+               "not be shown exactly (numbers are below 10^12): lower the caps");
+}
+
 void check_tier_scales(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
   for (const Criterion& c : d.nodes) {
     const Rule& rule = c.rule;
@@ -99,6 +134,7 @@ void check_tier_scales(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
 void check_criteria(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
   check_sums_and_weights(d, out);
   check_maxima(d, out);
+  check_adjustment_room(d, out);
   check_tier_scales(d, out);
 }
 

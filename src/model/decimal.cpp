@@ -30,12 +30,12 @@ Decimal Decimal::rounded(int places, RoundingMode mode) const noexcept {
 }
 
 namespace detail {
-void append_decimal(std::string& out, Decimal value, int places, char point) {
+void append_decimal(std::string& out, Decimal value, int places, char point, RoundingMode mode) {
   static constexpr std::int64_t powers[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
   Decimal v = value;
   // Rounding is needed only when digits beyond `places` are not zero.
   if (places >= 0 && places < Decimal::digits && value.raw() % powers[Decimal::digits - places] != 0)
-    v = value.rounded(places, RoundingMode::half_up);
+    v = value.rounded(places, mode);
   const int shown = places < 0 ? v.fractional_digits() : (places > Decimal::digits ? Decimal::digits : places);
   // Written backwards into a buffer, then appended at once: this runs for every number of
   // every report. Unsigned, so that the most negative value negates safely.
@@ -67,6 +67,12 @@ void append_decimal(std::string& out, Decimal value, int places, char point) {
 std::string Decimal::to_string(int places, char point) const {
   std::string out;
   detail::append_decimal(out, *this, places, point);
+  return out;
+}
+
+std::string Decimal::to_string(int places, char point, RoundingMode mode) const {
+  std::string out;
+  detail::append_decimal(out, *this, places, point, mode);
   return out;
 }
 

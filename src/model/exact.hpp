@@ -74,7 +74,9 @@ inline int compare_fractions(int128 a, int128 b, int128 c, int128 d) noexcept {
 }
 
 /// Appends `value` as Decimal::to_string would, without allocating a string per number.
-void append_decimal(std::string& out, Decimal value, int places, char point = '.');
+/// Digits beyond `places` are rounded with `mode`.
+void append_decimal(std::string& out, Decimal value, int places, char point = '.',
+                    RoundingMode mode = RoundingMode::half_up);
 
 }  // namespace detail
 }  // namespace v1

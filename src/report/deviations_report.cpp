@@ -12,8 +12,8 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
-  auto num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places, point) : std::string(); };
-  auto json_num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places) : std::string("null"); };
+  auto num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places, point, set.rounding().mode) : std::string(); };
+  auto json_num = [&](const std::optional<Decimal>& d) { return d ? d->to_string(places, '.', set.rounding().mode) : std::string("null"); };
   std::vector<std::size_t> units;
   for (std::size_t u = 0; u < ev.units().size(); ++u)
     if (!unit || *unit == u) units.push_back(u);

@@ -12,7 +12,7 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
-  auto num = [&](Decimal d) { return d.to_string(places, point); };
+  auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
   // Units in ranking order (rank within group), so the report reads like the ranking.
   std::vector<std::size_t> order;
   for (const GroupRanking& g : ranking.groups)

@@ -20,7 +20,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
 namespace {
 
 std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o, Format f) {
-  return d.to_string(set.rounding().places, detail::decimal_point(o, f));
+  return d.to_string(set.rounding().places, detail::decimal_point(o, f), set.rounding().mode);
 }
 
 std::string group_heading(const GroupRanking& g) {
@@ -36,6 +36,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
   using detail::append_json_string;
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
+  const RoundingMode mode = set.rounding().mode;
   // Each field's `{"id": …, "title": …, "points": ` is the same for every unit: escape it once.
   std::vector<std::string> field_heads;
   for (std::size_t k = 0; k < set.fields().size(); ++k) {
@@ -63,7 +64,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
   j += ", \"year\": ";
   j += set.year() ? std::to_string(*set.year()) : std::string("null");
   j += ", \"max\": ";
-  append_decimal(j, set.max(), places);
+  append_decimal(j, set.max(), places, '.', mode);
   j += "},\n \"units\": [";
   write(j);
 
@@ -82,26 +83,26 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
     if (u.group.empty()) to += "null";
     else append_json_string(to, u.group);
     to += ", \"total\": ";
-    append_decimal(to, c.total, places);
+    append_decimal(to, c.total, places, '.', mode);
     to += ", \"max\": ";
-    append_decimal(to, c.max, places);
+    append_decimal(to, c.max, places, '.', mode);
     to += ", \"index\": ";
-    append_decimal(to, c.index, places);
+    append_decimal(to, c.index, places, '.', mode);
     to += ", \"rank\": ";
     to += e.rank ? std::to_string(*e.rank) : std::string("null");
     to += ", \"band\": ";
     if (e.band.empty()) to += "null";
     else append_json_string(to, e.band);
     to += ", \"appraisal\": ";
-    append_decimal(to, c.appraisal, places);
+    append_decimal(to, c.appraisal, places, '.', mode);
     to += ", \"survey\": ";
-    append_decimal(to, c.survey, places);
+    append_decimal(to, c.survey, places, '.', mode);
     to += ", \"fields\": [";
     for (std::size_t k = 0; k < set.fields().size(); ++k) {
       to += field_heads[k];
-      append_decimal(to, c.nodes[set.fields()[k]].points, places);
+      append_decimal(to, c.nodes[set.fields()[k]].points, places, '.', mode);
       to += ", \"max\": ";
-      append_decimal(to, c.nodes[set.fields()[k]].max, places);
+      append_decimal(to, c.nodes[set.fields()[k]].max, places, '.', mode);
       to += "}";
     }
     to += "]";
@@ -109,7 +110,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
       to += ", \"adjustments\": [";
       for (std::size_t a = 0; a < adjustment_heads.size(); ++a) {
         to += adjustment_heads[a];
-        append_decimal(to, c.adjustments[a], places);
+        append_decimal(to, c.adjustments[a], places, '.', mode);
         to += "}";
       }
       to += "]";

@@ -16,7 +16,7 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
-  auto num = [&](Decimal d) { return d.to_string(places, point); };
+  auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
   // score() returns one card per unit in unit order, so a rank entry's scorecard index is
   // the unit's index.
   std::optional<int> rank;

@@ -1,7 +1,7 @@
 // Exactness at the magnitudes the formats admit: weighted means over 12–40 children of
 // distinct maxima (their lcm passes 128 bits at once), maxima and points up to 10^12, weights
 // up to 10^12, every number of places, both rounding modes, and up to ten bonus and penalty
-// lines at the largest caps. The reference is written from docs/criteria-format.md alone, in
+// lines at the largest caps the format admits. The reference is written from docs/criteria-format.md alone, in
 // GMP rationals: it shares no code and no integer width with the library.
 #include <doctest/doctest.h>
 #include <gmpxx.h>
@@ -86,12 +86,18 @@ Case random_case() {
     k.not_applicable = *rc::gen::inRange(0, 10) == 0;
     c.children.push_back(k);
   }
+  // Caps as large as the format admits: the set's max plus the bonus caps, and the penalty
+  // caps, stay below 10^12 (criteria-format.md); one line in three takes all that is left.
+  const Raw limit = 1000000000000 * one - grid;
+  Raw bonus_room = limit - c.root_max, penalty_room = limit;
   const int adjustments = *rc::gen::inRange(0, 11);
   for (int i = 0; i < adjustments; ++i) {
     Adjustment a;
     a.bonus = *rc::gen::arbitrary<bool>();
-    a.cap = *rc::gen::inRange(0, 3) == 0 ? 999999999999 * one / pow10(6 - c.places) * pow10(6 - c.places)
-                                         : random_amount(c.places);
+    Raw& room = a.bonus ? bonus_room : penalty_room;
+    if (room < grid) continue;
+    a.cap = *rc::gen::inRange(0, 3) == 0 ? room / grid * grid : std::min(random_amount(c.places), room / grid * grid);
+    room -= a.cap;
     a.given = random_on_grid(a.cap, c.places);
     c.adjustments.push_back(a);
   }

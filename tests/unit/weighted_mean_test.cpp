@@ -125,16 +125,35 @@ TEST_CASE("six places, five maxima just under 10") {
   CHECK(s.total("U") == "50.000031");
 }
 
-TEST_CASE("ten bonus lines at the largest admitted cap do not wrap the total") {
-  // Issue 9: ten bonuses of 999999999999 wrapped the 64-bit sum to 0.00. The tree gives 40 of
-  // 100, the bonuses add almost 10^13, and the total is kept at the max: 100.
+TEST_CASE("adjustment caps are bounded so that a total before clamping can be shown") {
+  // Issue 9: ten bonuses of 999999999999 wrapped the 64-bit sum to 0.00. Such a set is now
+  // refused at the bonus cap that makes max + caps reach 10^12.
+  std::string set = "schema: cchc/criteria@1\nid: thuong\ntitle: \"Thưởng\"\nmax: 100\nadjustments:\n";
+  for (int i = 0; i < 10; ++i)
+    set += "  - {id: b" + std::to_string(i) + ", title: \"Thưởng " + std::to_string(i) +
+           "\", kind: bonus, max: 999999999999}\n";
+  set += "fields:\n  - {id: a, title: A, max: 100}\n";
+  const auto loaded = cchc::try_parse_criteria(set, "thuong.yaml");
+  REQUIRE_FALSE(loaded.ok());
+  REQUIRE(loaded.diagnostics().size() == 1);
+  // b0 alone: 100 + 999999999999 = 10^12 + 99, already past the bound; line 6 is b0's.
+  CHECK(loaded.diagnostics()[0].code() == "adjustments-too-large");
+  CHECK(loaded.diagnostics()[0].to_string() ==
+        "thuong.yaml:6:5: error: adjustment 'b0': the set's max and the bonus caps up to this one add up to 10^12 or "
+        "more; a total before it is kept within the max could not be shown exactly (numbers are below 10^12): lower the caps");
+}
+
+TEST_CASE("ten bonus lines near the bound add up past 64 bits of millionths without wrapping") {
+  // max 100 + 10 × 99999999989 = 999999999990 < 10^12: admitted. The tree gives 40 of 100,
+  // the bonuses 999999999890 (9.99…×10^17 millionths, near the int64 range), and the total
+  // is kept at the max: 100.
   std::string set = "schema: cchc/criteria@1\nid: thuong\ntitle: \"Thưởng\"\nmax: 100\nadjustments:\n";
   std::string header = "unit,a", row = "U,40";
   for (int i = 0; i < 10; ++i) {
     set += "  - {id: b" + std::to_string(i) + ", title: \"Thưởng " + std::to_string(i) +
-           "\", kind: bonus, max: 999999999999}\n";
+           "\", kind: bonus, max: 99999999989}\n";
     header += ",b" + std::to_string(i);
-    row += ",999999999999";
+    row += ",99999999989";
   }
   set += "fields:\n  - {id: a, title: A, max: 100}\n";
   const auto s = score_all(set_from(set), "code,name\nU,Đơn vị\n", header + "\n" + row + "\n");

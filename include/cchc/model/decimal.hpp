@@ -54,6 +54,14 @@ class Decimal {
   /// Exactly `places` fractional digits when places >= 0 (the value is rounded half-up
   /// first if it has more); the fewest digits needed when places < 0. `point` is '.' or ','.
   CCHC_API std::string to_string(int places = -1, char point = '.') const;
+  /// The same, a value with more digits than `places` rounded with `mode` (reports pass the
+  /// set's mode, so that every displayed number follows it).
+  CCHC_API std::string to_string(int places, char point, RoundingMode mode) const;
+
+  /// The nearest double, for charts and sampling analyses only: never on the official path.
+  double to_double() const noexcept {
+    return static_cast<double>(raw_ / scale) + static_cast<double>(raw_ % scale) / static_cast<double>(scale);
+  }
 
   friend constexpr Decimal operator+(Decimal a, Decimal b) noexcept { return Decimal(a.raw_ + b.raw_); }
   friend constexpr Decimal operator-(Decimal a, Decimal b) noexcept { return Decimal(a.raw_ - b.raw_); }
