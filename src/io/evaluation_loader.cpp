@@ -435,6 +435,7 @@ std::string squeezed(std::string_view text) {
 // but for spaces, invisible characters, case or diacritics, or within one edit in four bytes
 // ("1.13" for "1.1.3"); empty when none is.
 std::string nearest_id(const CriteriaSet& set, const std::string& name) {
+  if (name.size() > 256) return {};  // no id is that long: not a typo (and the distance would cost)
   const std::string squeezed_name = squeezed(name);
   std::string best;
   std::size_t best_distance = 0;

@@ -155,17 +155,17 @@ struct EvaluationBuilder::State {
   // Once max_diagnostics are kept, further ones are only counted (not folded either), so that
   // a file with millions of errors costs a count each.
   bool full() const noexcept { return diagnostics.size() >= detail::max_diagnostics; }
-  void count_dropped(const std::string& file, std::size_t n) {
+  void count_dropped(const std::string& file, std::size_t n, bool errors = true) {
     if (n == 0) return;
     if (dropped == 0) dropped_file = file;
     dropped += n;
-    failing = true;
+    failing = failing || errors;
   }
 
   void report(Diagnostic d, const detail::Repeats* more = nullptr) {
     failing = failing || d.severity() == Severity::error;
     if (full()) {
-      count_dropped(d.location().file, 1 + (more != nullptr ? more->count : 0));
+      count_dropped(d.location().file, 1 + (more != nullptr ? more->count : 0), d.severity() == Severity::error);
       return;
     }
     detail::fold_key(d, key);
@@ -189,7 +189,6 @@ struct EvaluationBuilder::State {
       Diagnostic& d = diagnostics[i];
       const detail::Repeats& r = repeats[i];
       const std::uint32_t rows = r.count + 1;
-      const std::string files = d.location().file.empty() ? "values" : "evidence rows";
       if (d.code() == "unit-row-invalid") {
         d.set_message(std::to_string(rows) + (rows == 1 ? " evidence row of " : " evidence rows of ") +
                       detail::quote_value(d.unit()) + " skipped: its units row is invalid");
