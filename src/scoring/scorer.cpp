@@ -223,6 +223,19 @@ int compare_index(const Scorecard& a, const Scorecard& b) noexcept {
   return detail::compare_fractions(an, ad, bn, bd);
 }
 
+Decimal ExactIndex::rounded(int places, RoundingMode mode) const noexcept {
+  if (max <= Decimal()) return Decimal();
+  places = std::clamp(places, 0, Decimal::digits);
+  return detail::round_quotient(static_cast<detail::int128>(total.raw()) * 100 * Decimal::scale, max.raw(), places, mode);
+}
+
+double ExactIndex::to_double() const noexcept {
+  if (max <= Decimal()) return 0.0;
+  // total and max are below 2^63 millionths; their ratio is computed in long double and
+  // rounded once to double.
+  return static_cast<double>(100.0L * static_cast<long double>(total.raw()) / static_cast<long double>(max.raw()));
+}
+
 Decimal component_index(const NodeScore& node, Rounding rounding) noexcept {
   if (node.max <= Decimal()) return Decimal();
   return detail::round_quotient(static_cast<detail::int128>(node.points.raw()) * 100 * Decimal::scale, node.max.raw(), rounding);

@@ -95,3 +95,24 @@ TEST_CASE("every failure of an API call is a cchc::Error") {
   cards[0].unit = 7;  // a scorecard of another evaluation
   CHECK_THROWS_AS((void)rank(ev, cards), cchc::Error);
 }
+
+TEST_CASE("the unrounded index is an exact fraction, rounded on request") {
+  // 2 of 3 points: 66.666…%.
+  const CriteriaSet set = set_from(R"(schema: cchc/criteria@1
+id: ba
+title: "Ba"
+max: 3
+fields:
+  - {id: "1", title: "Một", max: 3}
+)");
+  const Evaluation ev = evaluation_from(set, "code,name\nA,Sở A\n", "unit,1\nA,2\n");
+  const Scorecard card = score(ev).at(0);
+  const ExactIndex exact = exact_index(card);
+  CHECK(exact.total.to_string() == "2");
+  CHECK(exact.max.to_string() == "3");
+  CHECK(card.index.to_string() == "66.67");                                        // the set's 2 places
+  CHECK(exact.rounded(6, RoundingMode::half_up).to_string() == "66.666667");
+  CHECK(exact.rounded(0, RoundingMode::half_even).to_string() == "67");
+  CHECK(exact.to_double() == doctest::Approx(200.0 / 3.0).epsilon(1e-15));
+  CHECK(Decimal::from_raw(-1250000).to_double() == -1.25);
+}

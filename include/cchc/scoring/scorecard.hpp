@@ -57,6 +57,19 @@ CCHC_API Scorecard score_unit(const Evaluation& evaluation, std::size_t unit);
 /// value by then is scored 0 with status `missing`. Used by the deviation report.
 CCHC_API Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t unit, Stage stage);
 
+/// The unrounded index, 100 × total / max, as the exact fraction of two decimals (the card's
+/// `index` is this rounded to the set's places, for display).
+struct ExactIndex {
+  Decimal total;  ///< the numerator: the unit's total
+  Decimal max;    ///< the denominator: its applicable max (0: nothing applicable, index 0)
+
+  /// The index to `places` decimals (0..6), rounded once with `mode`.
+  CCHC_API Decimal rounded(int places, RoundingMode mode) const noexcept;
+  /// The nearest double, for charts and sampling analyses: never on the official path.
+  CCHC_API double to_double() const noexcept;
+};
+inline ExactIndex exact_index(const Scorecard& card) noexcept { return ExactIndex{card.total, card.max}; }
+
 /// Compares the exact indices total/max (as rationals, by cross-multiplication): <0, 0, >0.
 /// A unit with max 0 has index 0.
 CCHC_API int compare_index(const Scorecard& a, const Scorecard& b) noexcept;
