@@ -10,7 +10,6 @@ cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=Debug -DCCHC_BUILD_TESTS=ON \
 cmake --build "$cchc_build" -j "$cchc_jobs"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1:strict_string_checks=1:detect_stack_use_after_return=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-export CCHC_TIME_SCALE=5  # an instrumented Debug build is several times slower than Release
 # -LE installed: those tests build a program outside this build, against the installed
 # (here instrumented) library without the sanitizer runtime; consumer.sh covers them.
 ctest --test-dir "$cchc_build" -j "$cchc_jobs" --output-on-failure -LE installed

@@ -15,7 +15,11 @@ tables/NAME.expected: `cchc rank` with tables/criteria.yaml and tables/NAME.unit
 NAME.known-issue: a library bug keeps the expected lines from appearing; the case passes
   while they are absent (and must still exit 1 and write nothing) and fails once they
   appear, so that the marker is removed.
-Every run must take under 1 second. Paths are relative to REPO_ROOT, so messages are stable.
+Paths are relative to REPO_ROOT, so messages are stable.
+Time is not asserted here (a test that asserts a time fails on a busy or sanitized machine):
+each run has a hang guard of 60 seconds, and the slowest runs are printed. The promise that
+a refusal comes within a second is measured by benchmarks/bad_inputs.sh, which sets
+CCHC_BAD_INPUT_SECONDS=1 on a Release build.
 """
 import os
 import pathlib
@@ -24,9 +28,9 @@ import subprocess
 import sys
 import time
 
-# A refused input must be answered within a second. Instrumented builds (ASan, TSan) run
-# several times slower: they scale the limit with CCHC_TIME_SCALE.
-LIMIT_SECONDS = 1.0 * float(os.environ.get("CCHC_TIME_SCALE", "1"))
+# Only the benchmark sets a time limit; the test keeps a hang guard.
+LIMIT_SECONDS = float(os.environ["CCHC_BAD_INPUT_SECONDS"]) if os.environ.get("CCHC_BAD_INPUT_SECONDS") else None
+HANG_GUARD_SECONDS = 60
 
 
 def make_huge(path):  # just over the 4 MiB limit
@@ -51,11 +55,11 @@ class Runner:
 
     def run(self, case, args, cwd):
         start = time.monotonic()
-        proc = subprocess.run([self.cchc] + args, cwd=cwd, capture_output=True, timeout=30)
+        proc = subprocess.run([self.cchc] + args, cwd=cwd, capture_output=True, timeout=HANG_GUARD_SECONDS)
         elapsed = time.monotonic() - start
         self.runs += 1
         self.timings.append((elapsed, case + " (" + args[0] + ")"))
-        if elapsed >= LIMIT_SECONDS:
+        if LIMIT_SECONDS is not None and elapsed >= LIMIT_SECONDS:
             self.failures.append(f"{case}: {args[0]} took {elapsed:.3f} s (limit {LIMIT_SECONDS} s)")
         return proc
 
