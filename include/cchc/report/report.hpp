@@ -42,7 +42,7 @@ struct ReportOptions {
 CCHC_API std::string diagnostic_json(const Diagnostic& diagnostic);
 
 /// The ranking, per group: rank, code, name, total, max, index, band (and per-field points
-/// in CSV and JSON). JSON has the shape of DESIGN.md.
+/// in CSV and JSON). docs/output-formats.md gives every format's keys and columns.
 CCHC_API void write_ranking(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
                             const Ranking& ranking, Format format, const ReportOptions& options = {});
 
