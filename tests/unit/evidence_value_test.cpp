@@ -232,11 +232,8 @@ TEST_CASE("the loader keeps whether a tiers scale was inferred") {
 }
 
 // Each refusal carries its own stable code (docs/diagnostics.md), for a portal to attach it
-// to a form cell without parsing the text. KNOWN ISSUE: the interpreter gives each refusal
-// its code (InterpretedValue::code), but the evidence reader (src/model/evaluation.cpp,
-// BuilderAccess::prepare) still reports every refused value as "invalid-value". Once it
-// passes v.code on, this case passes: then delete `should_fail` here.
-TEST_CASE("each kind of refused value has its own diagnostic code" * doctest::should_fail()) {
+// to a form cell without parsing the text.
+TEST_CASE("each kind of refused value has its own diagnostic code") {
   CHECK(refusal("o", "kipthoi").code == "option-unknown");
   CHECK(refusal("o2", "KPS").code == "na-not-allowed");
   CHECK(refusal("p", "na").code == "na-not-allowed");
