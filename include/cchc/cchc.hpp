@@ -6,6 +6,7 @@
 #include "cchc/version.hpp"
 #include "cchc/model/decimal.hpp"
 #include "cchc/model/diagnostic.hpp"
+#include "cchc/model/text.hpp"
 #include "cchc/model/criteria_set.hpp"
 #include "cchc/model/evaluation.hpp"
 #include "cchc/io/load.hpp"

@@ -116,3 +116,12 @@ fields:
   CHECK(exact.to_double() == doctest::Approx(200.0 / 3.0).epsilon(1e-15));
   CHECK(Decimal::from_raw(-1250000).to_double() == -1.25);
 }
+
+TEST_CASE("the public text helpers show and match clerks' text as cchc does") {
+  // "Chậm" typed on a Mac: C h a, U+0323 (dot below), U+0302 (circumflex), m.
+  CHECK(to_nfc("Cha\xCC\xA3\xCC\x82m") == "Ch\xE1\xBA\xADm");
+  CHECK(escape_invisible("A\xE2\x80\x8B" "B\x1B[1m") == "A<U+200B>B<U+001B>[1m");
+  CHECK(quote_for_message("abcdef", 3) == "'abc'\xE2\x80\xA6 (3 more bytes)");
+  CHECK(loose_key("  Tên  ĐƠN vị ") == "ten don vi");
+  CHECK(edit_distance("cong-an-tin", "cong-an-tinh") == 1);
+}

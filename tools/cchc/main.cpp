@@ -55,13 +55,15 @@ int validate(const std::string& path) {
   const auto set = cchc::try_load_criteria(path);
   print(set.diagnostics());
   if (!set) {
-    std::cerr << path << ": " << set.diagnostics().size() << (set.diagnostics().size() == 1 ? " error\n" : " errors\n");
+    std::size_t errors = 0;
+    for (const auto& d : set.diagnostics()) errors += d.severity() == cchc::Severity::error ? 1 : 0;
+    std::cerr << cchc::escape_invisible(path) << ": " << errors << (errors == 1 ? " error\n" : " errors\n");
     return exit_invalid;
   }
   const auto& s = set.value();
   std::size_t leaves = 0;
   for (const auto& n : s.nodes()) leaves += n.is_leaf() && &n != &s.root() ? 1 : 0;
-  std::cout << path << ": valid: " << s.id() << ", " << s.fields().size() << " fields, " << leaves << " leaves, max "
+  std::cout << cchc::escape_invisible(path) << ": valid: " << cchc::escape_invisible(s.id()) << ", " << s.fields().size() << " fields, " << leaves << " leaves, max "
             << s.max().to_string() << '\n';
   return 0;
 }

@@ -14,12 +14,12 @@
 #include <unistd.h>
 #include <utility>
 
-#include "model/unicode.hpp"
+#include "cchc/model/text.hpp"
 
 namespace cchc_tool {
 namespace {
 
-using cchc::detail::quote_value;
+std::string quote_value(std::string_view text) { return cchc::quote_for_message(text); }
 
 // ---------------------------------------------------------------------------------------
 // An ostream buffer over a file descriptor that remembers the first write error's errno,

@@ -4,13 +4,13 @@
 #include <cstddef>
 #include <limits>
 
-#include "model/unicode.hpp"
+#include "cchc/model/text.hpp"
 
 namespace cchc_tool {
 
-using cchc::detail::edit_distance;
-using cchc::detail::loose_key;
-using cchc::detail::quote_value;
+using cchc::edit_distance;
+using cchc::loose_key;
+std::string quote_value(std::string_view text) { return cchc::quote_for_message(text); }
 
 std::string unit_code_not_empty(const std::string& code) {
   return code.empty() ? std::string("a unit code is required, not an empty string") : std::string();
