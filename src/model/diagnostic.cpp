@@ -94,7 +94,9 @@ Error::Error(std::vector<Diagnostic> diagnostics)
 
 namespace detail {
 void throw_api_error(std::string code, std::string message) {
-  throw Error({Diagnostic(SourceLocation{}, Severity::error, std::string(), std::move(message)).set_code(std::move(code))});
+  Diagnostic d(SourceLocation{}, Severity::error, std::string(), std::move(message));
+  d.set_code(std::move(code));
+  throw Error({std::move(d)});
 }
 std::size_t checked_index(std::size_t index, std::size_t size, const char* code, const char* what) {
   if (index >= size)

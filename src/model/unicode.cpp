@@ -53,8 +53,8 @@ void append_code(std::string& out, char32_t c) {
 }  // namespace
 
 bool is_ascii(std::string_view text) noexcept {
-  for (unsigned char c : text)
-    if (c >= 0x80) return false;
+  for (const char c : text)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
   return true;
 }
 
@@ -123,8 +123,10 @@ bool is_invisible(char32_t c) noexcept {
 
 std::string escape_invisible(std::string_view text) {
   bool clean = true;
-  for (unsigned char c : text)
+  for (const char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
     if (c < 0x20 || c >= 0x7F) { clean = false; break; }
+  }
   if (clean) return std::string(text);
   std::string out;
   out.reserve(text.size() + 8);

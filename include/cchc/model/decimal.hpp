@@ -60,7 +60,8 @@ class Decimal {
 
   /// The nearest double, for charts and sampling analyses only: never on the official path.
   double to_double() const noexcept {
-    return static_cast<double>(raw_ / scale) + static_cast<double>(raw_ % scale) / static_cast<double>(scale);
+    // long double holds every raw value exactly: one division, then one rounding to double.
+    return static_cast<double>(static_cast<long double>(raw_) / static_cast<long double>(scale));
   }
 
   friend constexpr Decimal operator+(Decimal a, Decimal b) noexcept { return Decimal(a.raw_ + b.raw_); }
