@@ -267,9 +267,9 @@ void EvaluationBuilder::add_unit(Unit unit) {
   // A unit from a file has a row; one given through the API has none.
   const bool from_file = unit.location.line != 0;
   auto problem = [&](const char* code, const char* key, std::string message) {
-    Diagnostic d{unit.location, Severity::error, key, std::move(message)};
-    d.set_code(code).set_unit(unit.code);
-    s.report(std::move(d));
+    Diagnostic refusal{unit.location, Severity::error, key, std::move(message)};
+    refusal.set_code(code).set_unit(unit.code);
+    s.report(std::move(refusal));
   };
   if (s.slots_ready) {
     problem("unit-after-values", "code", "unit " + detail::quote_value(unit.code) + " added after evidence; add every unit first");
