@@ -34,8 +34,9 @@ const std::vector<Adjustment>& CriteriaSet::adjustments() const noexcept { retur
 const std::string& CriteriaSet::source_name() const noexcept { return data_->source_name; }
 const std::vector<Criterion>& CriteriaSet::nodes() const noexcept { return data_->nodes; }
 
-const Criterion& CriteriaSet::node(NodeIndex i) const {
-  return nodes()[detail::checked_index(i, nodes().size(), "index-out-of-range", "node")];
+void CriteriaSet::node_out_of_range(NodeIndex i, std::size_t size) {
+  detail::checked_index(i, size, "index-out-of-range", "node");
+  detail::throw_api_error("index-out-of-range", "node out of range");  // not reached: checked_index threw
 }
 
 std::optional<NodeIndex> CriteriaSet::find(std::string_view id) const noexcept {

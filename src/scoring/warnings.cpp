@@ -15,8 +15,12 @@ constexpr std::size_t listed_ids = 20;  // a unit's missing leaves named in one 
 std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std::vector<Scorecard>& cards) {
   std::vector<Diagnostic> out;
   const CriteriaSet& set = evaluation.criteria();
+  const std::vector<Criterion>& nodes = set.nodes();
+  // Missing leaves exist only under missing_as_zero; otherwise a unit's scan stops at its
+  // first appraisal value, which is nearly always its first leaf.
+  const bool look_for_missing = evaluation.options().missing_as_zero;
   for (const Scorecard& card : cards) {
-    if (card.unit >= evaluation.units().size()) continue;
+    if (card.unit >= evaluation.units().size() || card.nodes.size() != nodes.size()) continue;
     const Unit& unit = evaluation.units()[card.unit];
     bool has_value = false, has_appraisal = false;
     std::vector<NodeIndex> missing;
@@ -27,10 +31,11 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
         continue;
       }
       const bool valued = s.status == NodeStatus::given || s.status == NodeStatus::not_applicable ||
-                          s.status == NodeStatus::full_points || (s.status == NodeStatus::scored && set.node(i).is_leaf());
+                          s.status == NodeStatus::full_points || (s.status == NodeStatus::scored && nodes[i].is_leaf());
       if (!valued) continue;
       has_value = true;
       has_appraisal = has_appraisal || s.stage != Stage::self;
+      if (has_appraisal && !look_for_missing) break;
     }
     if (has_value && !has_appraisal)
       out.push_back(Diagnostic(unit.location, Severity::warning, "code",
@@ -41,7 +46,7 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
                         .set_stage(to_string(Stage::self)));
     if (!missing.empty()) {
       std::string ids;
-      for (std::size_t k = 0; k < missing.size() && k < listed_ids; ++k) ids += (k ? ", " : "") + detail::quote_value(set.node(missing[k]).id);
+      for (std::size_t k = 0; k < missing.size() && k < listed_ids; ++k) ids += (k ? ", " : "") + detail::quote_value(nodes[missing[k]].id);
       if (missing.size() > listed_ids) ids += " and " + std::to_string(missing.size() - listed_ids) + " more";
       out.push_back(Diagnostic(unit.location, Severity::warning, "criterion",
                                "unit " + detail::quote_value(unit.code) + ": " + std::to_string(missing.size()) +
@@ -50,7 +55,7 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
                                    " scored 0 (--missing-as-zero): " + ids)
                         .set_code("missing-scored-zero")
                         .set_unit(unit.code)
-                        .set_criterion(set.node(missing.front()).id));
+                        .set_criterion(nodes[missing.front()].id));
     }
   }
   return out;

@@ -126,7 +126,11 @@ class CCHC_API CriteriaSet {
   /// Every node in pre-order (a parent before its children); [0] is the root.
   const std::vector<Criterion>& nodes() const noexcept;
   /// The node at index `i`; throws cchc::Error (code "index-out-of-range") past the end.
-  CCHC_API const Criterion& node(NodeIndex i) const;
+  const Criterion& node(NodeIndex i) const {
+    const std::vector<Criterion>& all = nodes();
+    if (i >= all.size()) node_out_of_range(i, all.size());
+    return all[i];
+  }
   const Criterion& root() const { return node(0); }
   /// The fields (the root's children).
   const std::vector<NodeIndex>& fields() const { return root().children; }
@@ -141,6 +145,7 @@ class CCHC_API CriteriaSet {
   explicit CriteriaSet(std::shared_ptr<const detail::CriteriaSetData> data) noexcept;
 
  private:
+  [[noreturn]] static void node_out_of_range(NodeIndex i, std::size_t size);
   std::shared_ptr<const detail::CriteriaSetData> data_;
 };
 
