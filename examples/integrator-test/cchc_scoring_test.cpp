@@ -39,8 +39,8 @@ fields:
 
 cchc::Unit unit(const std::string& code, const std::string& name) {
   cchc::Unit u;
-  u.code = code;
-  u.name = name;
+  u.set_code(code);
+  u.set_name(name);
   return u;
 }
 
@@ -95,24 +95,24 @@ TEST_CASE("totals, applicable maxima and indices follow the hand arithmetic") {
   REQUIRE(cards.size() == 4);
 
   const auto& a = card_of(evaluation, cards, "so-a");
-  CHECK(a.total == dec("16.34"));
-  CHECK(a.max == dec("20"));
-  CHECK(a.index == dec("81.70"));
-  CHECK(a.appraisal == dec("7.34"));  // 2 + 2.84 + 2.5
-  CHECK(a.survey == dec("9"));
+  CHECK(a.total() == dec("16.34"));
+  CHECK(a.max() == dec("20"));
+  CHECK(a.index() == dec("81.70"));
+  CHECK(a.appraisal() == dec("7.34"));  // 2 + 2.84 + 2.5
+  CHECK(a.survey() == dec("9"));
 
   const auto& b = card_of(evaluation, cards, "so-b");
-  CHECK(b.total == dec("11.2"));
-  CHECK(b.max == dec("17"));  // 1.3 marked na under `na: exclude`
-  CHECK(b.index == dec("65.88"));
+  CHECK(b.total() == dec("11.2"));
+  CHECK(b.max() == dec("17"));  // 1.3 marked na under `na: exclude`
+  CHECK(b.index() == dec("65.88"));
 
   const auto& c = card_of(evaluation, cards, "so-c");
-  CHECK(c.total == dec("12.98"));
-  CHECK(c.index == dec("64.90"));
+  CHECK(c.total() == dec("12.98"));
+  CHECK(c.index() == dec("64.90"));
 
   const auto& d = card_of(evaluation, cards, "so-d");
-  CHECK(d.total == dec("11.2"));
-  CHECK(d.index == dec("65.88"));
+  CHECK(d.total() == dec("11.2"));
+  CHECK(d.index() == dec("65.88"));
 }
 
 TEST_CASE("ranks follow the exact index, ties share a rank, bands follow the index") {
@@ -120,8 +120,8 @@ TEST_CASE("ranks follow the exact index, ties share a rank, bands follow the ind
   const auto evaluation = mini_evaluation(set);
   const auto cards = cchc::score(evaluation);
   const auto ranking = cchc::rank(evaluation, cards);
-  REQUIRE(ranking.groups.size() == 1);
-  const auto& entries = ranking.groups.front().entries;
+  REQUIRE(ranking.groups().size() == 1);
+  const auto& entries = ranking.groups().front().entries();
   REQUIRE(entries.size() == 4);
 
   // so-a 81.70 first; so-b and so-d both 11.2 / 17 exactly, so they share rank 2 (listed by
@@ -131,10 +131,10 @@ TEST_CASE("ranks follow the exact index, ties share a rank, bands follow the ind
   const std::vector<std::string> bands{"Tốt", "Khá", "Khá", "Khá"};
   for (std::size_t i = 0; i < entries.size(); ++i) {
     CAPTURE(i);
-    const auto& card = cards.at(entries[i].scorecard);
-    CHECK(evaluation.units().at(card.unit).code == codes[i]);
-    CHECK(entries[i].rank == ranks[i]);
-    CHECK(entries[i].band == bands[i]);
+    const auto& card = cards.at(entries[i].scorecard());
+    CHECK(evaluation.units().at(card.unit()).code() == codes[i]);
+    CHECK(entries[i].rank() == ranks[i]);
+    CHECK(entries[i].band() == bands[i]);
   }
 }
 
@@ -145,12 +145,12 @@ TEST_CASE("points lost are listed largest first") {
   const auto lost = cchc::points_lost(evaluation, a);
   // so-a lost 12 − 9 = 3 on 2.1, 3 − 2.5 = 0.5 on 1.3, 3 − 2.84 = 0.16 on 1.2, nothing on 1.1.
   REQUIRE(lost.size() == 3);
-  CHECK(set.node(lost[0].node).id == "2.1");
-  CHECK(lost[0].lost == dec("3"));
-  CHECK(set.node(lost[1].node).id == "1.3");
-  CHECK(lost[1].lost == dec("0.5"));
-  CHECK(set.node(lost[2].node).id == "1.2");
-  CHECK(lost[2].lost == dec("0.16"));
+  CHECK(set.node(lost[0].node()).id == "2.1");
+  CHECK(lost[0].lost() == dec("3"));
+  CHECK(set.node(lost[1].node()).id == "1.3");
+  CHECK(lost[1].lost() == dec("0.5"));
+  CHECK(set.node(lost[2].node()).id == "1.2");
+  CHECK(lost[2].lost() == dec("0.16"));
 }
 
 TEST_CASE("bad input is refused with every problem, not scored") {

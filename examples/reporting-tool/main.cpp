@@ -86,7 +86,7 @@ int main(int argc, char** argv) {
       return exit_invalid;
     }
     std::cerr << "cchc-report: cchc " << cchc::version() << ", " << evaluation.units().size() << " units scored on "
-              << args->threads << " threads, same as cchc::score; " << ranking.groups.size() << " rank groups\n";
+              << args->threads << " threads, same as cchc::score; " << ranking.groups().size() << " rank groups\n";
     return 0;
   } catch (const cchc::Error& error) {
     for (const auto& d : error.diagnostics()) std::cerr << d.to_string() << '\n';

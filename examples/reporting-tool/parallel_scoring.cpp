@@ -36,12 +36,12 @@ bool same_scores(const std::vector<cchc::Scorecard>& a, const std::vector<cchc::
   for (std::size_t i = 0; i < a.size(); ++i) {
     const auto& x = a[i];
     const auto& y = b[i];
-    if (x.unit != y.unit || x.total != y.total || x.max != y.max || x.index != y.index ||
-        x.nodes.size() != y.nodes.size() || x.adjustments != y.adjustments)
+    if (x.unit() != y.unit() || x.total() != y.total() || x.max() != y.max() || x.index() != y.index() ||
+        x.nodes().size() != y.nodes().size() || x.adjustments() != y.adjustments())
       return false;
-    for (std::size_t n = 0; n < x.nodes.size(); ++n)
-      if (x.nodes[n].points != y.nodes[n].points || x.nodes[n].max != y.nodes[n].max ||
-          x.nodes[n].status != y.nodes[n].status)
+    for (std::size_t n = 0; n < x.nodes().size(); ++n)
+      if (x.nodes()[n].points != y.nodes()[n].points || x.nodes()[n].max != y.nodes()[n].max ||
+          x.nodes()[n].status != y.nodes()[n].status)
         return false;
   }
   return true;

@@ -95,24 +95,24 @@ void print_ranking(const cchc::Evaluation& evaluation, const std::vector<cchc::S
                    const cchc::Ranking& ranking) {
   const auto& set = evaluation.criteria();
   const int places = set.rounding().places;
-  for (const auto& group : ranking.groups) {
-    std::cout << '\n' << (group.key.empty() ? set.title() : "Group " + group.key + ": " + group.title) << '\n';
+  for (const auto& group : ranking.groups()) {
+    std::cout << '\n' << (group.key().empty() ? set.title() : "Group " + group.key() + ": " + group.title()) << '\n';
     std::size_t code_width = 4, name_width = 4, number_width = 5;
-    for (const auto& entry : group.entries) {
-      const auto& card = cards[entry.scorecard];
-      const auto& unit = evaluation.units()[card.unit];
-      code_width = std::max(code_width, display_width(unit.code));
-      name_width = std::max(name_width, display_width(unit.name));
-      number_width = std::max(number_width, card.total.to_string(places).size());
+    for (const auto& entry : group.entries()) {
+      const auto& card = cards[entry.scorecard()];
+      const auto& unit = evaluation.units()[card.unit()];
+      code_width = std::max(code_width, display_width(unit.code()));
+      name_width = std::max(name_width, display_width(unit.name()));
+      number_width = std::max(number_width, card.total().to_string(places).size());
     }
     std::cout << "rank  " << pad("code", code_width) << "  " << pad("name", name_width) << "  "
               << pad_left("total", number_width) << "  " << pad_left("index", number_width) << "  band\n";
-    for (const auto& entry : group.entries) {
-      const auto& card = cards[entry.scorecard];
-      const auto& unit = evaluation.units()[card.unit];
-      std::string line = pad_left(rank_text(entry.rank), 4) + "  " + pad(unit.code, code_width) + "  " +
-                         pad(unit.name, name_width) + "  " + pad_left(card.total.to_string(places), number_width) +
-                         "  " + pad_left(card.index.to_string(places), number_width) + "  " + entry.band;
+    for (const auto& entry : group.entries()) {
+      const auto& card = cards[entry.scorecard()];
+      const auto& unit = evaluation.units()[card.unit()];
+      std::string line = pad_left(rank_text(entry.rank()), 4) + "  " + pad(unit.code(), code_width) + "  " +
+                         pad(unit.name(), name_width) + "  " + pad_left(card.total().to_string(places), number_width) +
+                         "  " + pad_left(card.index().to_string(places), number_width) + "  " + entry.band();
       line.erase(line.find_last_not_of(' ') + 1);
       std::cout << line << '\n';
     }
@@ -132,11 +132,11 @@ std::map<std::string, Computed> computed_by_code(const cchc::Evaluation& evaluat
                                                  const std::vector<cchc::Scorecard>& cards,
                                                  const cchc::Ranking& ranking) {
   std::map<std::string, Computed> by_code;
-  for (const auto& group : ranking.groups)
-    for (const auto& entry : group.entries) {
-      const auto& card = cards[entry.scorecard];
-      const auto& unit = evaluation.units()[card.unit];
-      by_code[unit.code] = {&unit, &card, group.key, entry.rank, entry.band};
+  for (const auto& group : ranking.groups())
+    for (const auto& entry : group.entries()) {
+      const auto& card = cards[entry.scorecard()];
+      const auto& unit = evaluation.units()[card.unit()];
+      by_code[unit.code()] = {&unit, &card, group.key(), entry.rank(), entry.band()};
     }
   return by_code;
 }
@@ -205,8 +205,8 @@ class Comparison {
     if (row.group == computed.group) ++groups;
     else mismatch(row, "group", "computed '" + computed.group + "', published '" + row.group + "'");
 
-    if (row.name == computed.unit->name) ++names;
-    else mismatch(row, "name", "units.csv '" + computed.unit->name + "', published '" + row.name + "'");
+    if (row.name == computed.unit->name()) ++names;
+    else mismatch(row, "name", "units.csv '" + computed.unit->name() + "', published '" + row.name + "'");
 
     int published_rank = 0;
     const auto parsed = std::from_chars(row.rank.data(), row.rank.data() + row.rank.size(), published_rank);
@@ -216,8 +216,8 @@ class Comparison {
       mismatch(row, "rank", "computed " + rank_text(computed.rank) + ", published " + row.rank);
     else ++ranks;
 
-    if (check_number(row, "total", computed.card->total, row.total, true)) ++totals;
-    if (!row.index.empty() && check_number(row, "index", computed.card->index, row.index, false)) ++indices;
+    if (check_number(row, "total", computed.card->total(), row.total, true)) ++totals;
+    if (!row.index.empty() && check_number(row, "index", computed.card->index(), row.index, false)) ++indices;
 
     if (row.band == computed.band) {
       if (!row.band.empty()) ++bands;
@@ -251,7 +251,7 @@ class Comparison {
     }
     std::vector<cchc::Decimal> indices_of_group;
     for (const auto& [code, computed] : computed_)
-      if (computed.group == row.group && computed.rank) indices_of_group.push_back(computed.card->index);
+      if (computed.group == row.group && computed.rank) indices_of_group.push_back(computed.card->index());
     if (indices_of_group.empty()) {
       mismatch(row, "mean", "no ranked unit in group '" + row.group + "'");
       return;

@@ -12,6 +12,8 @@
 #include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
 #include "model/unicode.hpp"
+#include "analysis/gaps_data.hpp"
+#include "scoring/explanation_data.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -239,9 +241,9 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
   };
   put("%POINTS%", earns.to_string());
   put("%GAIN%", gain(earns - points));
-  g.next_step = (missing ? "no evidence: " : "") + words;
-  g.next_value = value;
-  g.next_gain = earns - points;
+  g.set_next_step((missing ? "no evidence: " : "") + words);
+  g.set_next_value(value);
+  g.set_next_gain(earns - points);
 }
 
 }  // namespace
@@ -251,38 +253,43 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
   const CriteriaSet& set = evaluation.criteria();
   const auto& nodes = set.nodes();
   UnitGaps out;
-  out.unit = card.unit;
-  out.lost = card.max - card.total;
-  out.tree_lost = card.nodes[0].max - card.nodes[0].points;
+  out.set_unit(card.unit());
+  out.set_lost(card.max() - card.total());
+  out.set_tree_lost(card.nodes()[0].max - card.nodes()[0].points);
   const TotalExplanation total = explain_total(evaluation, card);
-  for (const AdjustmentExplanation& a : total.adjustments) out.adjustments += a.points;
-  out.clamp = total.clamp;
+  Decimal adjustments;
+  for (const AdjustmentExplanation& a : total.adjustments()) adjustments += a.points();
+  out.set_adjustments(adjustments);
+  out.set_clamp(total.clamp());
   for (NodeIndex f : set.fields()) {
-    const NodeScore& s = card.nodes[f];
-    out.fields.push_back(FieldSummary{f, s.max, s.points, s.max - s.points, component_index(s, set.rounding())});
+    const NodeScore& s = card.nodes()[f];
+    FieldSummary summary;
+    summary.set_field(f).set_max(s.max).set_points(s.points).set_lost(s.max - s.points).set_index(component_index(s, set.rounding()));
+    detail::data_of(out).fields.push_back(std::move(summary));
   }
   for (NodeExplanation& e : points_lost(evaluation, card)) {
     Gap g;
-    g.node = e.node;
-    NodeIndex field = e.node;
+    g.set_node(e.node());
+    NodeIndex field = e.node();
     while (nodes[field].depth > 1) field = nodes[field].parent;
-    g.field = field;
-    g.max = e.max;
-    g.points = e.points;
-    g.lost = e.lost;
-    g.status = e.status;
-    g.rule = std::move(e.rule);
-    g.evidence = std::move(e.evidence);
-    g.reason = std::move(e.reason);
-    const std::int32_t vi = e.status == NodeStatus::missing ? detail::no_value
-                                                            : d.at_stage(d.latest(card.unit, e.node), card.nodes[e.node].stage);
+    g.set_field(field);
+    g.set_max(e.max());
+    g.set_points(e.points());
+    g.set_lost(e.lost());
+    g.set_status(e.status());
+    NodeExplanation::Data& explained = detail::data_of(e);
+    g.set_rule(std::move(explained.rule));
+    g.set_evidence(std::move(explained.evidence));
+    g.set_reason(std::move(explained.reason));
+    const std::int32_t vi = e.status() == NodeStatus::missing ? detail::no_value
+                                                            : d.at_stage(d.latest(card.unit(), e.node()), card.nodes()[e.node()].stage);
     const detail::StoredValue* v = vi == detail::no_value ? nullptr : &d.values[static_cast<std::size_t>(vi)];
-    if (nodes[e.node].is_leaf()) {
-      next_step(nodes[e.node], d, v, set.rounding(), e.points, g);
+    if (nodes[e.node()].is_leaf()) {
+      next_step(nodes[e.node()], d, v, set.rounding(), e.points(), g);
     } else {
-      g.next_step = "points were given for the whole node; see its criteria in the council's record";
+      g.set_next_step("points were given for the whole node; see its criteria in the council's record");
     }
-    out.gaps.push_back(std::move(g));
+    detail::data_of(out).gaps.push_back(std::move(g));
   }
   return out;
 }

@@ -7,6 +7,7 @@
 #include "cchc/io/load.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file_text.hpp"
+#include "model/evaluation_values_data.hpp"
 #include "model/number_text.hpp"
 #include "model/unicode.hpp"
 #include "model/utf8.hpp"
@@ -149,7 +150,8 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
       if (rec.fields.size() > static_cast<std::size_t>(code)) detail::BuilderAccess::refuse_unit(out, field(code));
       continue;
     }
-    Unit u;
+    Unit unit;
+    Unit::Data& u = detail::data_of(unit);
     u.location = at(file, rec.row, static_cast<std::size_t>(code) + 1);
     u.code = clean(field(code));
     u.name = clean(field(name));
@@ -167,7 +169,7 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
       if (header[i].empty() && detail::trim_spaces(rec.fields[i]).empty()) continue;  // a blank trailing column
       u.extra.emplace_back(header[i], clean(rec.fields[i]));
     }
-    out.add_unit(std::move(u));
+    out.add_unit(std::move(unit));
   }
   if (!reader.error().empty()) {
     report_csv_error(reader, file, out);

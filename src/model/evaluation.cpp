@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "model/evaluation_values_data.hpp"
 #include "model/criteria_set_data.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/evidence_value.hpp"
@@ -43,7 +44,8 @@ const std::shared_ptr<const detail::EvaluationData>& empty_evaluation() {
 
 EvidenceValue expand(const detail::EvaluationData& d, const Criterion* node, std::int32_t index) {
   const detail::StoredValue& s = d.values[static_cast<std::size_t>(index)];
-  EvidenceValue v;
+  EvidenceValue value;
+  EvidenceValue::Data& v = detail::data_of(value);
   v.stage = s.stage();
   v.kind = s.kind();
   v.text = std::string(d.text_of(s));
@@ -58,7 +60,7 @@ EvidenceValue expand(const detail::EvaluationData& d, const Criterion* node, std
       break;
     case ValueKind::not_applicable: break;
   }
-  return v;
+  return value;
 }
 }  // namespace
 
@@ -217,7 +219,7 @@ struct EvaluationBuilder::State {
     if (widest != 0 && units > detail::max_cells / widest) {
       too_many_cells = true;
       input_incomplete = true;
-      report(units == 0 ? SourceLocation{} : d.units.back().location, "too-many-cells", "code",
+      report(units == 0 ? SourceLocation{} : d.units.back().location(), "too-many-cells", "code",
              std::to_string(units) + " units × " + std::to_string(widest) + " criteria is more than " +
                  std::to_string(detail::max_cells) + " cells: split the evaluation");
       return;
@@ -258,7 +260,8 @@ void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic, bool input_incompl
   state_->report(std::move(diagnostic));
 }
 
-void EvaluationBuilder::add_unit(Unit unit) {
+void EvaluationBuilder::add_unit(Unit added) {
+  Unit::Data& unit = detail::data_of(added);
   State& s = *state_;
   detail::EvaluationData& d = *s.data;
   normalize_field(unit.code);
@@ -291,11 +294,11 @@ void EvaluationBuilder::add_unit(Unit unit) {
     const Unit& first = d.units[it->second];
     problem("duplicate-unit", "code",
             "duplicate unit code " + detail::quote_value(unit.code) +
-                (from_file && first.location.line != 0 ? " (first at row " + std::to_string(first.location.line) + ")"
+                (from_file && first.location().line != 0 ? " (first at row " + std::to_string(first.location().line) + ")"
                                                        : std::string(" (already added to the builder)")));
     return;
   }
-  d.units.push_back(std::move(unit));
+  d.units.push_back(std::move(added));
 }
 
 void EvaluationBuilder::reserve(std::size_t values) {
@@ -421,7 +424,7 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
     cache.valid = true;
   }
   const std::uint32_t u = cache.index;
-  const std::string& unit_code = d.units[u].code;
+  const std::string& unit_code = d.units[u].code();
   std::optional<NodeIndex> found;
   const auto& nodes = set.nodes();
   for (std::uint32_t guess = cache.last_node + 1; guess < nodes.size() && guess <= cache.last_node + 2; ++guess)
@@ -547,7 +550,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       const bool adjustment = (cell & adjustment_cell) != 0;
       const std::size_t slot = cell & ~adjustment_cell;
       const std::size_t width = adjustment ? d.adjustment_count : d.node_count;
-      const std::string& unit_code = d.units[slot / width].code;
+      const std::string& unit_code = d.units[slot / width].code();
       const std::string& id = adjustment ? d.criteria.adjustments()[slot % width].id : d.criteria.nodes()[slot % width].id;
       const std::uint32_t first_row = d.values[static_cast<std::size_t>(next)].line;
       s.report(Diagnostic{d.location(placed), Severity::error, "criterion",
@@ -619,11 +622,11 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
           if (inner < 0 || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
           const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
           s.report(Diagnostic{d.location(sv), Severity::error, "criterion",
-                              "unit " + detail::quote_value(d.units[u].code) + ": evidence at '" + nodes[i].id + "' (stage " +
+                              "unit " + detail::quote_value(d.units[u].code()) + ": evidence at '" + nodes[i].id + "' (stage " +
                                   to_string(first_stage) + ") gives its whole subtree, so '" + nodes[j].id +
                                   "' inside it must not also be given at stage " + to_string(first_stage) + " or later"}
                        .set_code("node-and-inside")
-                       .set_unit(d.units[u].code)
+                       .set_unit(d.units[u].code())
                        .set_criterion(nodes[j].id)
                        .set_stage(to_string(sv.stage())));
           break;
@@ -635,14 +638,14 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
       ++i;
     }
     const bool row_refused = u < s.units_with_refused_rows.size() && s.units_with_refused_rows[u];
-    if (!gaps.empty() && !d.options.missing_as_zero && !s.input_incomplete && !row_refused) {
+    if (!gaps.empty() && !d.options.missing_as_zero() && !s.input_incomplete && !row_refused) {
       std::string list;
       for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
-      s.report(Diagnostic{d.units[u].location, Severity::error, "criterion",
-                          "unit " + detail::quote_value(d.units[u].code) + " has no evidence for " + std::to_string(gaps.size()) +
+      s.report(Diagnostic{d.units[u].location(), Severity::error, "criterion",
+                          "unit " + detail::quote_value(d.units[u].code()) + " has no evidence for " + std::to_string(gaps.size()) +
                               (gaps.size() == 1 ? " leaf: " : " leaves: ") + list + " (or ask to score gaps as zero)"}
                    .set_code("missing-evidence")
-                   .set_unit(d.units[u].code));
+                   .set_unit(d.units[u].code()));
     }
   }
   s.finish_messages();

@@ -6,6 +6,7 @@
 
 #include "model/api_error.hpp"
 #include "model/exact.hpp"
+#include "ranking/ranking_data.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -19,9 +20,9 @@ struct IndexValue {
 };
 
 IndexValue index_value(const CriteriaSet& set, const Scorecard& c) {
-  if (set.ranking().on == RankOn::rounded) return {c.index.raw(), 100 * static_cast<detail::int128>(Decimal::scale)};
-  if (c.max <= Decimal()) return {0, 1};
-  return {c.total.raw(), c.max.raw()};
+  if (set.ranking().on == RankOn::rounded) return {c.index().raw(), 100 * static_cast<detail::int128>(Decimal::scale)};
+  if (c.max() <= Decimal()) return {0, 1};
+  return {c.total().raw(), c.max().raw()};
 }
 
 int compare(const IndexValue& a, const IndexValue& b) { return detail::compare_fractions(a.num, a.den, b.num, b.den); }
@@ -52,7 +53,7 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
   // Group order: the default group, the declared groups in set order, then other keys sorted.
   std::vector<std::string> keys;
   std::map<std::string, std::vector<std::size_t>> members;
-  for (std::size_t i = 0; i < cards.size(); ++i) members[units[detail::checked_index(cards[i].unit, units.size(), "scorecard-mismatch", "scorecard unit")].group].push_back(i);
+  for (std::size_t i = 0; i < cards.size(); ++i) members[units[detail::checked_index(cards[i].unit(), units.size(), "scorecard-mismatch", "scorecard unit")].group()].push_back(i);
   if (members.count("")) keys.emplace_back();
   for (const RankGroup& g : set.groups())
     if (members.count(g.key)) keys.push_back(g.key);
@@ -67,7 +68,7 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
     const int c = compare(values[b], values[a]);
     if (c != 0) return c;
     for (NodeIndex n : tie_break) {
-      const Decimal pa = cards[a].nodes[n].points, pb = cards[b].nodes[n].points;
+      const Decimal pa = cards[a].nodes()[n].points, pb = cards[b].nodes()[n].points;
       if (pa != pb) return pa > pb ? -1 : 1;
     }
     return 0;
@@ -75,12 +76,12 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
 
   for (const std::string& key : keys) {
     GroupRanking group;
-    group.key = key;
+    group.set_key(key);
     const RankGroup* declared = set.find_group(key);
-    group.title = declared != nullptr ? declared->title : key;
+    group.set_title(declared != nullptr ? declared->title : key);
     std::vector<std::size_t> ranked, unranked;
-    for (std::size_t i : members[key]) (units[cards[i].unit].ranked ? ranked : unranked).push_back(i);
-    const auto by_code = [&](std::size_t a, std::size_t b) { return units[cards[a].unit].code < units[cards[b].unit].code; };
+    for (std::size_t i : members[key]) (units[cards[i].unit()].ranked() ? ranked : unranked).push_back(i);
+    const auto by_code = [&](std::size_t a, std::size_t b) { return units[cards[a].unit()].code() < units[cards[b].unit()].code(); };
     std::sort(ranked.begin(), ranked.end(), [&](std::size_t a, std::size_t b) {
       const int c = order(a, b);
       return c != 0 ? c < 0 : by_code(a, b);
@@ -89,13 +90,18 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
     const std::vector<Band>& bands = set.bands_for(key);
     for (std::size_t k = 0; k < ranked.size(); ++k) {
       RankEntry e;
-      e.scorecard = ranked[k];
-      e.rank = (k > 0 && order(ranked[k - 1], ranked[k]) == 0) ? group.entries.back().rank : static_cast<int>(k + 1);
-      e.band = band_of(bands, values[ranked[k]]);
-      group.entries.push_back(std::move(e));
+      e.set_scorecard(ranked[k]);
+      e.set_rank((k > 0 && order(ranked[k - 1], ranked[k]) == 0) ? group.entries().back().rank() : static_cast<int>(k + 1));
+      e.set_band(band_of(bands, values[ranked[k]]));
+      detail::data_of(group).entries.push_back(std::move(e));
     }
-    for (std::size_t i : unranked) group.entries.push_back(RankEntry{i, std::nullopt, band_of(bands, values[i])});
-    ranking.groups.push_back(std::move(group));
+    for (std::size_t i : unranked) {
+      RankEntry e;
+      e.set_scorecard(i);
+      e.set_band(band_of(bands, values[i]));
+      detail::data_of(group).entries.push_back(std::move(e));
+    }
+    detail::data_of(ranking).groups.push_back(std::move(group));
   }
   return ranking;
 }

@@ -27,50 +27,50 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
       const UnitDeviations dv = find_deviations(ev, units[k]);
       const Unit& u = ev.units()[units[k]];
       out << (k ? ",\n  " : "\n  ") << "{\"code\": ";
-      write_json_string(out, u.code);
+      write_json_string(out, u.code());
       out << ", \"name\": ";
-      write_json_string(out, u.name);
-      out << ", \"max\": " << json_num(dv.max) << ", \"maxima\": {\"self\": " << json_num(dv.maxima[0]) << ", \"appraisal\": "
-          << json_num(dv.maxima[1]) << ", \"appraisal2\": " << json_num(dv.maxima[2]) << "}";
-      out << ", \"totals\": {\"self\": " << json_num(dv.totals[0]) << ", \"appraisal\": " << json_num(dv.totals[1])
-          << ", \"appraisal2\": " << json_num(dv.totals[2]) << "}, \"leaves\": [";
-      for (std::size_t i = 0; i < dv.deviations.size(); ++i) {
-        const Deviation& x = dv.deviations[i];
+      write_json_string(out, u.name());
+      out << ", \"max\": " << json_num(dv.max()) << ", \"maxima\": {\"self\": " << json_num(dv.maxima()[0]) << ", \"appraisal\": "
+          << json_num(dv.maxima()[1]) << ", \"appraisal2\": " << json_num(dv.maxima()[2]) << "}";
+      out << ", \"totals\": {\"self\": " << json_num(dv.totals()[0]) << ", \"appraisal\": " << json_num(dv.totals()[1])
+          << ", \"appraisal2\": " << json_num(dv.totals()[2]) << "}, \"leaves\": [";
+      for (std::size_t i = 0; i < dv.deviations().size(); ++i) {
+        const Deviation& x = dv.deviations()[i];
         out << (i ? ", " : "") << "{\"id\": ";
-        write_json_string(out, set.node(x.node).id);
-        out << ", \"max\": " << json_num(x.max) << ", \"self\": " << json_num(x.points[0]) << ", \"appraisal\": "
-            << json_num(x.points[1]) << ", \"appraisal2\": " << json_num(x.points[2]) << ", \"final\": " << json_num(x.final_points)
-            << ", \"change\": " << json_num(x.change) << "}";
+        write_json_string(out, set.node(x.node()).id);
+        out << ", \"max\": " << json_num(x.max()) << ", \"self\": " << json_num(x.points()[0]) << ", \"appraisal\": "
+            << json_num(x.points()[1]) << ", \"appraisal2\": " << json_num(x.points()[2]) << ", \"final\": " << json_num(x.final_points())
+            << ", \"change\": " << json_num(x.change()) << "}";
       }
       out << "]}";
     }
-    out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
+    out << "\n ],\n " << detail::warnings_json(options.warnings()) << "}\n";
     return;
   }
   detail::Table all;
   all.header = {"unit", "name", "criterion", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
   all.numeric = {false, false, false, false, true, true, true, true, true, true};
-  if (format == Format::csv && options.csv_bom) out << "\xEF\xBB\xBF";
+  if (format == Format::csv && options.csv_bom()) out << "\xEF\xBB\xBF";
   for (std::size_t u : units) {
     const UnitDeviations dv = find_deviations(ev, u);
     const Unit& unit_row = ev.units()[u];
     detail::Table t;
     t.header = {"id", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
     t.numeric = {false, false, true, true, true, true, true, true};
-    for (const Deviation& x : dv.deviations) {
-      t.rows.push_back({set.node(x.node).id, set.node(x.node).title, num(x.max), num(x.points[0]), num(x.points[1]),
-                        num(x.points[2]), num(x.final_points), x.points[0] ? num(x.change) : std::string()});
-      all.rows.push_back({unit_row.code, unit_row.name, set.node(x.node).id, set.node(x.node).title, num(x.max), num(x.points[0]),
-                          num(x.points[1]), num(x.points[2]), num(x.final_points), x.points[0] ? num(x.change) : std::string()});
+    for (const Deviation& x : dv.deviations()) {
+      t.rows.push_back({set.node(x.node()).id, set.node(x.node()).title, num(x.max()), num(x.points()[0]), num(x.points()[1]),
+                        num(x.points()[2]), num(x.final_points()), x.points()[0] ? num(x.change()) : std::string()});
+      all.rows.push_back({unit_row.code(), unit_row.name(), set.node(x.node()).id, set.node(x.node()).title, num(x.max()), num(x.points()[0]),
+                          num(x.points()[1]), num(x.points()[2]), num(x.final_points()), x.points()[0] ? num(x.change()) : std::string()});
     }
-    const std::optional<Decimal> last = dv.totals[2] ? dv.totals[2] : dv.totals[1] ? dv.totals[1] : dv.totals[0];
+    const std::optional<Decimal> last = dv.totals()[2] ? dv.totals()[2] : dv.totals()[1] ? dv.totals()[1] : dv.totals()[0];
     // The total is out of the unit's applicable max (less its leaves marked na: exclude).
-    t.rows.push_back({"", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
-                      dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
-    all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]),
-                        num(dv.totals[2]), num(last), dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
+    t.rows.push_back({"", "total", num(dv.max()), num(dv.totals()[0]), num(dv.totals()[1]), num(dv.totals()[2]), num(last),
+                      dv.totals()[0] && last ? num(*last - *dv.totals()[0]) : std::string()});
+    all.rows.push_back({unit_row.code(), unit_row.name(), "", "total", num(dv.max()), num(dv.totals()[0]), num(dv.totals()[1]),
+                        num(dv.totals()[2]), num(last), dv.totals()[0] && last ? num(*last - *dv.totals()[0]) : std::string()});
     if (format == Format::csv) continue;
-    const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +
+    const std::string heading = unit_row.name() + " (" + unit_row.code() + "): " + std::to_string(dv.deviations().size()) +
                                 " criteria changed between stages";
     if (format == Format::markdown) {
       out << "## " << detail::markdown_line(heading) << "\n\n";

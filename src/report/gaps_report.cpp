@@ -15,21 +15,22 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
   auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
   // Units in ranking order (rank within group), so the report reads like the ranking.
   std::vector<std::size_t> order;
-  for (const GroupRanking& g : ranking.groups)
-    for (const RankEntry& e : g.entries)
-      if (!unit || cards[e.scorecard].unit == *unit) order.push_back(e.scorecard);
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries())
+      if (!unit || cards[e.scorecard()].unit() == *unit) order.push_back(e.scorecard());
 
   if (format == Format::csv) {
-    if (options.csv_bom) out << "\xEF\xBB\xBF";
+    if (options.csv_bom()) out << "\xEF\xBB\xBF";
     detail::Table t;
     t.header = {"unit", "name", "field", "criterion", "title", "max", "points", "lost", "rule", "evidence", "next_step", "next_gain", "next_value"};
     t.numeric = {false, false, false, false, false, true, true, true, false, false, false, true, false};
     for (std::size_t k : order) {
-      const Unit& u = ev.units()[cards[k].unit];
-      for (const Gap& g : find_gaps(ev, cards[k]).gaps)
-        t.rows.push_back({u.code, u.name, set.node(g.field).id, set.node(g.node).id, set.node(g.node).title, num(g.max),
-                          num(g.points), num(g.lost), g.rule, g.evidence, g.next_step, num(g.next_gain),
-                          detail::number_text(g.next_value, options)});
+      const Unit& u = ev.units()[cards[k].unit()];
+      const UnitGaps found = find_gaps(ev, cards[k]);
+      for (const Gap& g : found.gaps())
+        t.rows.push_back({u.code(), u.name(), set.node(g.field()).id, set.node(g.node()).id, set.node(g.node()).title, num(g.max()),
+                          num(g.points()), num(g.lost()), g.rule(), g.evidence(), g.next_step(), num(g.next_gain()),
+                          detail::number_text(g.next_value(), options)});
     }
     detail::render_csv(out, t, options);
     return;
@@ -41,71 +42,71 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
     out << "},\n \"units\": [";
     for (std::size_t i = 0; i < order.size(); ++i) {
       const Scorecard& c = cards[order[i]];
-      const Unit& u = ev.units()[c.unit];
+      const Unit& u = ev.units()[c.unit()];
       const UnitGaps gaps = find_gaps(ev, c);
       out << (i ? ",\n  " : "\n  ") << "{\"code\": ";
-      write_json_string(out, u.code);
+      write_json_string(out, u.code());
       out << ", \"name\": ";
-      write_json_string(out, u.name);
-      out << ", \"total\": " << num(c.total) << ", \"max\": " << num(c.max) << ", \"lost\": " << num(gaps.lost) << ", \"tree_lost\": " << num(gaps.tree_lost)
-          << ", \"adjustments\": " << num(gaps.adjustments) << ", \"clamp\": " << num(gaps.clamp) << ", \"fields\": [";
-      for (std::size_t f = 0; f < gaps.fields.size(); ++f) {
-        const FieldSummary& s = gaps.fields[f];
+      write_json_string(out, u.name());
+      out << ", \"total\": " << num(c.total()) << ", \"max\": " << num(c.max()) << ", \"lost\": " << num(gaps.lost()) << ", \"tree_lost\": " << num(gaps.tree_lost())
+          << ", \"adjustments\": " << num(gaps.adjustments()) << ", \"clamp\": " << num(gaps.clamp()) << ", \"fields\": [";
+      for (std::size_t f = 0; f < gaps.fields().size(); ++f) {
+        const FieldSummary& s = gaps.fields()[f];
         out << (f ? ", " : "") << "{\"id\": ";
-        write_json_string(out, set.node(s.field).id);
-        out << ", \"points\": " << num(s.points) << ", \"max\": " << num(s.max) << ", \"lost\": " << num(s.lost)
-            << ", \"index\": " << num(s.index) << "}";
+        write_json_string(out, set.node(s.field()).id);
+        out << ", \"points\": " << num(s.points()) << ", \"max\": " << num(s.max()) << ", \"lost\": " << num(s.lost())
+            << ", \"index\": " << num(s.index()) << "}";
       }
       out << "], \"gaps\": [";
-      for (std::size_t k = 0; k < gaps.gaps.size(); ++k) {
-        const Gap& g = gaps.gaps[k];
+      for (std::size_t k = 0; k < gaps.gaps().size(); ++k) {
+        const Gap& g = gaps.gaps()[k];
         out << (k ? ",\n    " : "\n    ") << "{\"field\": ";
-        write_json_string(out, set.node(g.field).id);
+        write_json_string(out, set.node(g.field()).id);
         out << ", \"id\": ";
-        write_json_string(out, set.node(g.node).id);
+        write_json_string(out, set.node(g.node()).id);
         out << ", \"title\": ";
-        write_json_string(out, set.node(g.node).title);
-        out << ", \"max\": " << num(g.max) << ", \"points\": " << num(g.points) << ", \"lost\": " << num(g.lost) << ", \"rule\": ";
-        write_json_string(out, g.rule);
+        write_json_string(out, set.node(g.node()).title);
+        out << ", \"max\": " << num(g.max()) << ", \"points\": " << num(g.points()) << ", \"lost\": " << num(g.lost()) << ", \"rule\": ";
+        write_json_string(out, g.rule());
         out << ", \"evidence\": ";
-        write_json_string(out, g.evidence);
+        write_json_string(out, g.evidence());
         out << ", \"next_step\": ";
-        write_json_string(out, g.next_step);
-        out << ", \"next_gain\": " << num(g.next_gain) << ", \"next_value\": ";
-        if (g.next_value.empty()) out << "null";
-        else write_json_string(out, g.next_value);
+        write_json_string(out, g.next_step());
+        out << ", \"next_gain\": " << num(g.next_gain()) << ", \"next_value\": ";
+        if (g.next_value().empty()) out << "null";
+        else write_json_string(out, g.next_value());
         out << "}";
       }
       out << "]}";
     }
-    out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
+    out << "\n ],\n " << detail::warnings_json(options.warnings()) << "}\n";
     return;
   }
   for (std::size_t k : order) {
     const Scorecard& c = cards[k];
-    const Unit& u = ev.units()[c.unit];
+    const Unit& u = ev.units()[c.unit()];
     const UnitGaps gaps = find_gaps(ev, c);
-    std::string heading = u.name + " (" + u.code + "): " + num(c.total) + " of " + num(c.max) + ", lost " + num(gaps.lost);
+    std::string heading = u.name() + " (" + u.code() + "): " + num(c.total()) + " of " + num(c.max()) + ", lost " + num(gaps.lost());
     // lost = tree_lost − adjustments − clamp: each term shown when it is not zero.
-    if (gaps.adjustments != Decimal() || gaps.clamp != Decimal()) {
-      heading += " (" + num(gaps.tree_lost) + " in the criteria";
-      if (gaps.adjustments > Decimal()) heading += ", less a net bonus of " + num(gaps.adjustments);
-      if (gaps.adjustments < Decimal()) heading += ", and a net penalty of " + num(-gaps.adjustments);
-      if (gaps.clamp < Decimal()) heading += ", and " + num(-gaps.clamp) + " of bonus above the max";
-      if (gaps.clamp > Decimal()) heading += ", less " + num(gaps.clamp) + " of penalty below 0";
+    if (gaps.adjustments() != Decimal() || gaps.clamp() != Decimal()) {
+      heading += " (" + num(gaps.tree_lost()) + " in the criteria";
+      if (gaps.adjustments() > Decimal()) heading += ", less a net bonus of " + num(gaps.adjustments());
+      if (gaps.adjustments() < Decimal()) heading += ", and a net penalty of " + num(-gaps.adjustments());
+      if (gaps.clamp() < Decimal()) heading += ", and " + num(-gaps.clamp()) + " of bonus above the max";
+      if (gaps.clamp() > Decimal()) heading += ", less " + num(gaps.clamp()) + " of penalty below 0";
       heading += ")";
     }
     detail::Table fields;
     fields.header = {"field", "title", "max", "points", "lost", "index %"};
     fields.numeric = {false, false, true, true, true, true};
-    for (const FieldSummary& s : gaps.fields)
-      fields.rows.push_back({set.node(s.field).id, set.node(s.field).title, num(s.max), num(s.points), num(s.lost), num(s.index)});
+    for (const FieldSummary& s : gaps.fields())
+      fields.rows.push_back({set.node(s.field()).id, set.node(s.field()).title, num(s.max()), num(s.points()), num(s.lost()), num(s.index())});
     detail::Table lost;
     lost.header = {"field", "id", "title", "max", "points", "lost", "evidence", "next step"};
     lost.numeric = {false, false, false, true, true, true, false, false};
-    for (const Gap& g : gaps.gaps)
-      lost.rows.push_back({set.node(g.field).id, set.node(g.node).id, set.node(g.node).title, num(g.max), num(g.points),
-                           num(g.lost), g.evidence, g.next_step});
+    for (const Gap& g : gaps.gaps())
+      lost.rows.push_back({set.node(g.field()).id, set.node(g.node()).id, set.node(g.node()).title, num(g.max()), num(g.points()),
+                           num(g.lost()), g.evidence(), g.next_step()});
     if (format == Format::markdown) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, fields);

@@ -24,7 +24,7 @@ std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o, Forma
 }
 
 std::string group_heading(const GroupRanking& g) {
-  return g.key.empty() ? std::string() : "Group " + g.key + (g.title != g.key ? ": " + g.title : std::string());
+  return g.key().empty() ? std::string() : "Group " + g.key() + (g.title() != g.key() ? ": " + g.title() : std::string());
 }
 
 // A nation's ranking is ~5 MB of JSON: the units are formatted in chunks on all cores and
@@ -69,40 +69,40 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
   write(j);
 
   std::vector<const RankEntry*> entries;  // in output order: group by group, in rank order
-  for (const GroupRanking& g : ranking.groups)
-    for (const RankEntry& e : g.entries) entries.push_back(&e);
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries()) entries.push_back(&e);
   auto format_entry = [&](std::string& to, std::size_t position) {
     const RankEntry& e = *entries[position];
-    const Scorecard& c = cards[e.scorecard];
-    const Unit& u = ev.units()[c.unit];
+    const Scorecard& c = cards[e.scorecard()];
+    const Unit& u = ev.units()[c.unit()];
     to += position == 0 ? "\n  {\"code\": " : ",\n  {\"code\": ";
-    append_json_string(to, u.code);
+    append_json_string(to, u.code());
     to += ", \"name\": ";
-    append_json_string(to, u.name);
+    append_json_string(to, u.name());
     to += ", \"group\": ";
-    if (u.group.empty()) to += "null";
-    else append_json_string(to, u.group);
+    if (u.group().empty()) to += "null";
+    else append_json_string(to, u.group());
     to += ", \"total\": ";
-    append_decimal(to, c.total, places, '.', mode);
+    append_decimal(to, c.total(), places, '.', mode);
     to += ", \"max\": ";
-    append_decimal(to, c.max, places, '.', mode);
+    append_decimal(to, c.max(), places, '.', mode);
     to += ", \"index\": ";
-    append_decimal(to, c.index, places, '.', mode);
+    append_decimal(to, c.index(), places, '.', mode);
     to += ", \"rank\": ";
-    to += e.rank ? std::to_string(*e.rank) : std::string("null");
+    to += e.rank() ? std::to_string(*e.rank()) : std::string("null");
     to += ", \"band\": ";
-    if (e.band.empty()) to += "null";
-    else append_json_string(to, e.band);
+    if (e.band().empty()) to += "null";
+    else append_json_string(to, e.band());
     to += ", \"appraisal\": ";
-    append_decimal(to, c.appraisal, places, '.', mode);
+    append_decimal(to, c.appraisal(), places, '.', mode);
     to += ", \"survey\": ";
-    append_decimal(to, c.survey, places, '.', mode);
+    append_decimal(to, c.survey(), places, '.', mode);
     to += ", \"fields\": [";
     for (std::size_t k = 0; k < set.fields().size(); ++k) {
       to += field_heads[k];
-      append_decimal(to, c.nodes[set.fields()[k]].points, places, '.', mode);
+      append_decimal(to, c.nodes()[set.fields()[k]].points, places, '.', mode);
       to += ", \"max\": ";
-      append_decimal(to, c.nodes[set.fields()[k]].max, places, '.', mode);
+      append_decimal(to, c.nodes()[set.fields()[k]].max, places, '.', mode);
       to += "}";
     }
     to += "]";
@@ -110,7 +110,7 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
       to += ", \"adjustments\": [";
       for (std::size_t a = 0; a < adjustment_heads.size(); ++a) {
         to += adjustment_heads[a];
-        append_decimal(to, c.adjustments[a], places, '.', mode);
+        append_decimal(to, c.adjustments()[a], places, '.', mode);
         to += "}";
       }
       to += "]";
@@ -148,11 +148,11 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
                    Format format, const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
   if (format == Format::json) {
-    write_json(out, ev, cards, ranking, options.warnings);
+    write_json(out, ev, cards, ranking, options.warnings());
     return;
   }
   if (format == Format::csv) {
-    if (options.csv_bom) out << "\xEF\xBB\xBF";
+    if (options.csv_bom()) out << "\xEF\xBB\xBF";
     detail::Table t;
     t.header = {"group", "rank", "code", "name", "total", "max", "index", "band", "appraisal", "survey"};
     for (NodeIndex f : set.fields()) t.header.push_back(set.node(f).id);
@@ -160,16 +160,16 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
     // Every column but group, code, name and band holds numbers cchc wrote.
     t.numeric.assign(t.header.size(), true);
     t.numeric[0] = t.numeric[2] = t.numeric[3] = t.numeric[7] = false;
-    for (const GroupRanking& g : ranking.groups)
-      for (const RankEntry& e : g.entries) {
-        const Scorecard& c = cards[e.scorecard];
-        const Unit& u = ev.units()[c.unit];
-        std::vector<std::string> row = {g.key, e.rank ? std::to_string(*e.rank) : "", u.code, u.name,
-                                        num(c.total, set, options, format), num(c.max, set, options, format),
-                                        num(c.index, set, options, format), e.band, num(c.appraisal, set, options, format),
-                                        num(c.survey, set, options, format)};
-        for (NodeIndex f : set.fields()) row.push_back(num(c.nodes[f].points, set, options, format));
-        for (std::size_t a = 0; a < set.adjustments().size(); ++a) row.push_back(num(c.adjustments[a], set, options, format));
+    for (const GroupRanking& g : ranking.groups())
+      for (const RankEntry& e : g.entries()) {
+        const Scorecard& c = cards[e.scorecard()];
+        const Unit& u = ev.units()[c.unit()];
+        std::vector<std::string> row = {g.key(), e.rank() ? std::to_string(*e.rank()) : "", u.code(), u.name(),
+                                        num(c.total(), set, options, format), num(c.max(), set, options, format),
+                                        num(c.index(), set, options, format), e.band(), num(c.appraisal(), set, options, format),
+                                        num(c.survey(), set, options, format)};
+        for (NodeIndex f : set.fields()) row.push_back(num(c.nodes()[f].points, set, options, format));
+        for (std::size_t a = 0; a < set.adjustments().size(); ++a) row.push_back(num(c.adjustments()[a], set, options, format));
         t.rows.push_back(std::move(row));
       }
     detail::render_csv(out, t, options);
@@ -177,16 +177,16 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
   }
   if (format == Format::markdown) out << "## " << detail::markdown_line(set.title()) << "\n\n";
   else out << detail::text_safe(set.title()) << " (" << detail::text_safe(set.id()) << ")\n\n";
-  for (const GroupRanking& g : ranking.groups) {
+  for (const GroupRanking& g : ranking.groups()) {
     detail::Table t;
     t.title = group_heading(g);
     t.header = {"rank", "code", "name", "total", "max", "index %", "band"};
     t.numeric = {true, false, false, true, true, true, false};
-    for (const RankEntry& e : g.entries) {
-      const Scorecard& c = cards[e.scorecard];
-      const Unit& u = ev.units()[c.unit];
-      t.rows.push_back({e.rank ? std::to_string(*e.rank) : "-", u.code, u.name, num(c.total, set, options, format),
-                        num(c.max, set, options, format), num(c.index, set, options, format), e.band});
+    for (const RankEntry& e : g.entries()) {
+      const Scorecard& c = cards[e.scorecard()];
+      const Unit& u = ev.units()[c.unit()];
+      t.rows.push_back({e.rank() ? std::to_string(*e.rank()) : "-", u.code(), u.name(), num(c.total(), set, options, format),
+                        num(c.max(), set, options, format), num(c.index(), set, options, format), e.band()});
     }
     if (format == Format::markdown) detail::render_markdown(out, t);
     else {

@@ -13,7 +13,7 @@ inline namespace v1 {
 void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
                      const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
-  const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
+  const Unit& unit = ev.units()[detail::checked_index(card.unit(), ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
   auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
@@ -21,11 +21,11 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   // the unit's index.
   std::optional<int> rank;
   std::string band;
-  for (const GroupRanking& g : ranking.groups)
-    for (const RankEntry& e : g.entries)
-      if (e.scorecard == card.unit) {
-        rank = e.rank;
-        band = e.band;
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries())
+      if (e.scorecard() == card.unit()) {
+        rank = e.rank();
+        band = e.band();
       }
   const std::vector<NodeExplanation> nodes = explain(ev, card);
   const std::vector<NodeExplanation> lost = points_lost(ev, card);
@@ -33,73 +33,73 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   // total within [0, max] changed; they add up to the total in every format.
   const TotalExplanation total = explain_total(ev, card);
   const auto& lines = set.adjustments();
-  auto kind_of = [&](const AdjustmentExplanation& a) { return lines[a.adjustment].kind == AdjustmentKind::bonus ? "bonus" : "penalty"; };
-  const std::string clamp_rule = "the total is kept within [0, " + num(card.max) + "]";
+  auto kind_of = [&](const AdjustmentExplanation& a) { return lines[a.adjustment()].kind == AdjustmentKind::bonus ? "bonus" : "penalty"; };
+  const std::string clamp_rule = "the total is kept within [0, " + num(card.max()) + "]";
   // "total 90.21 of 100.00 (appraisal 55.38 + survey 33.83 + bonus 'thuong' 1.00)": the terms add up.
-  std::string terms = "appraisal " + num(total.appraisal) + " + survey " + num(total.survey);
-  for (const AdjustmentExplanation& a : total.adjustments)
-    if (a.points != Decimal())
-      terms += std::string(a.points > Decimal() ? " + " : " - ") + kind_of(a) + " " + detail::quote_value(lines[a.adjustment].id) + " " +
-               num(a.points > Decimal() ? a.points : -a.points);
-  if (total.clamp < Decimal()) terms += " - " + num(-total.clamp) + " above the max";
-  if (total.clamp > Decimal()) terms += " + " + num(total.clamp) + " below 0";
-  const std::string clamp_reason = "tree total and adjustments come to " + num(card.total - total.clamp) + ", kept at " + num(card.total);
+  std::string terms = "appraisal " + num(total.appraisal()) + " + survey " + num(total.survey());
+  for (const AdjustmentExplanation& a : total.adjustments())
+    if (a.points() != Decimal())
+      terms += std::string(a.points() > Decimal() ? " + " : " - ") + kind_of(a) + " " + detail::quote_value(lines[a.adjustment()].id) + " " +
+               num(a.points() > Decimal() ? a.points() : -a.points());
+  if (total.clamp() < Decimal()) terms += " - " + num(-total.clamp()) + " above the max";
+  if (total.clamp() > Decimal()) terms += " + " + num(total.clamp()) + " below 0";
+  const std::string clamp_reason = "tree total and adjustments come to " + num(card.total() - total.clamp()) + ", kept at " + num(card.total());
 
   if (format == Format::json) {
     using detail::write_json_string;
     out << "{\"unit\": {\"code\": ";
-    write_json_string(out, unit.code);
+    write_json_string(out, unit.code());
     out << ", \"name\": ";
-    write_json_string(out, unit.name);
+    write_json_string(out, unit.name());
     out << ", \"group\": ";
-    if (unit.group.empty()) out << "null";
-    else write_json_string(out, unit.group);
-    out << "}, \"total\": " << num(card.total) << ", \"max\": " << num(card.max) << ", \"index\": " << num(card.index)
+    if (unit.group().empty()) out << "null";
+    else write_json_string(out, unit.group());
+    out << "}, \"total\": " << num(card.total()) << ", \"max\": " << num(card.max()) << ", \"index\": " << num(card.index())
         << ", \"rank\": " << (rank ? std::to_string(*rank) : "null") << ", \"band\": ";
     if (band.empty()) out << "null";
     else write_json_string(out, band);
-    out << ",\n \"tree_total\": " << num(total.tree_total) << ", \"appraisal\": " << num(total.appraisal)
-        << ", \"survey\": " << num(total.survey) << ", \"adjustments\": [";
-    for (std::size_t i = 0; i < total.adjustments.size(); ++i) {
-      const AdjustmentExplanation& a = total.adjustments[i];
+    out << ",\n \"tree_total\": " << num(total.tree_total()) << ", \"appraisal\": " << num(total.appraisal())
+        << ", \"survey\": " << num(total.survey()) << ", \"adjustments\": [";
+    for (std::size_t i = 0; i < total.adjustments().size(); ++i) {
+      const AdjustmentExplanation& a = total.adjustments()[i];
       out << (i ? ", " : "") << "{\"id\": ";
-      write_json_string(out, lines[a.adjustment].id);
+      write_json_string(out, lines[a.adjustment()].id);
       out << ", \"title\": ";
-      write_json_string(out, lines[a.adjustment].title);
-      out << ", \"kind\": \"" << kind_of(a) << "\", \"max\": " << num(a.max) << ", \"points\": " << num(a.points)
+      write_json_string(out, lines[a.adjustment()].title);
+      out << ", \"kind\": \"" << kind_of(a) << "\", \"max\": " << num(a.max()) << ", \"points\": " << num(a.points())
           << ", \"evidence\": ";
-      if (a.evidence.empty()) out << "null";
-      else write_json_string(out, a.evidence);
+      if (a.evidence().empty()) out << "null";
+      else write_json_string(out, a.evidence());
       out << ", \"reason\": ";
-      write_json_string(out, a.reason);
+      write_json_string(out, a.reason());
       out << "}";
     }
-    out << "], \"clamp\": " << num(total.clamp) << ",\n \"nodes\": [";
+    out << "], \"clamp\": " << num(total.clamp()) << ",\n \"nodes\": [";
     for (std::size_t i = 1; i < nodes.size(); ++i) {
       const NodeExplanation& e = nodes[i];
-      const Criterion& c = set.node(e.node);
+      const Criterion& c = set.node(e.node());
       out << (i > 1 ? ",\n  " : "\n  ") << "{\"id\": ";
       write_json_string(out, c.id);
       out << ", \"title\": ";
       write_json_string(out, c.title);
-      out << ", \"depth\": " << c.depth << ", \"max\": " << num(e.max) << ", \"points\": " << num(e.points)
-          << ", \"lost\": " << num(e.lost) << ", \"status\": ";
-      write_json_string(out, to_string(e.status));
+      out << ", \"depth\": " << c.depth << ", \"max\": " << num(e.max()) << ", \"points\": " << num(e.points())
+          << ", \"lost\": " << num(e.lost()) << ", \"status\": ";
+      write_json_string(out, to_string(e.status()));
       out << ", \"rule\": ";
-      write_json_string(out, e.rule);
+      write_json_string(out, e.rule());
       out << ", \"evidence\": ";
-      write_json_string(out, e.evidence);
+      write_json_string(out, e.evidence());
       out << ", \"reason\": ";
-      write_json_string(out, e.reason);
+      write_json_string(out, e.reason());
       out << "}";
     }
     out << "\n ],\n \"lost\": [";
     for (std::size_t i = 0; i < lost.size(); ++i) {
       out << (i ? ", " : "") << "{\"id\": ";
-      write_json_string(out, set.node(lost[i].node).id);
-      out << ", \"lost\": " << num(lost[i].lost) << "}";
+      write_json_string(out, set.node(lost[i].node()).id);
+      out << ", \"lost\": " << num(lost[i].lost()) << "}";
     }
-    out << "],\n " << detail::warnings_json(options.warnings) << "}\n";
+    out << "],\n " << detail::warnings_json(options.warnings()) << "}\n";
     return;
   }
 
@@ -108,29 +108,29 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   tree.numeric = {false, false, true, true, true, false, false, false, false};
   for (std::size_t i = 1; i < nodes.size(); ++i) {
     const NodeExplanation& e = nodes[i];
-    const Criterion& c = set.node(e.node);
+    const Criterion& c = set.node(e.node());
     const std::string indent(static_cast<std::size_t>(2 * (c.depth - 1)), ' ');
-    const bool leafish = c.is_leaf() || e.status == NodeStatus::given;
-    tree.rows.push_back({indent + c.id, c.title, num(e.max), e.status == NodeStatus::covered ? "" : num(e.points),
-                         e.status == NodeStatus::covered ? "" : num(e.lost), leafish ? e.rule : "",
-                         e.evidence, e.status == NodeStatus::scored && !c.is_leaf() ? "" : e.reason,
+    const bool leafish = c.is_leaf() || e.status() == NodeStatus::given;
+    tree.rows.push_back({indent + c.id, c.title, num(e.max()), e.status() == NodeStatus::covered ? "" : num(e.points()),
+                         e.status() == NodeStatus::covered ? "" : num(e.lost()), leafish ? e.rule() : "",
+                         e.evidence(), e.status() == NodeStatus::scored && !c.is_leaf() ? "" : e.reason(),
                          c.depth == 1 ? "field" : "criterion"});
   }
   // The tree's total (the fields' sum, or their weighted mean), then the lines after it.
-  const NodeScore& root = card.nodes[0];
-  tree.rows.push_back({"", "criteria total", num(root.max), num(total.tree_total), num(root.max - total.tree_total),
+  const NodeScore& root = card.nodes()[0];
+  tree.rows.push_back({"", "criteria total", num(root.max), num(total.tree_total()), num(root.max - total.tree_total()),
                        set.root().aggregate == Aggregate::sum ? "sum of the fields" : "weighted mean of the fields", "",
-                       "appraisal " + num(total.appraisal) + " + survey " + num(total.survey), "tree"});
-  for (const AdjustmentExplanation& a : total.adjustments) {
-    const Adjustment& line = lines[a.adjustment];
-    tree.rows.push_back({line.id, line.title, num(a.max), num(a.points), "",
+                       "appraisal " + num(total.appraisal()) + " + survey " + num(total.survey()), "tree"});
+  for (const AdjustmentExplanation& a : total.adjustments()) {
+    const Adjustment& line = lines[a.adjustment()];
+    tree.rows.push_back({line.id, line.title, num(a.max()), num(a.points()), "",
                          std::string(kind_of(a)) + ": 0.." + line.max.to_string() + " points, " +
                              (line.kind == AdjustmentKind::bonus ? "added to" : "taken from") + " the tree total",
-                         a.evidence, a.reason, kind_of(a)});
+                         a.evidence(), a.reason(), kind_of(a)});
   }
-  if (total.clamp != Decimal())
-    tree.rows.push_back({"", "kept within the max", "", num(total.clamp), "", clamp_rule, "", clamp_reason, "clamp"});
-  tree.rows.push_back({"", "total", num(card.max), num(card.total), num(card.max - card.total), "", "",
+  if (total.clamp() != Decimal())
+    tree.rows.push_back({"", "kept within the max", "", num(total.clamp()), "", clamp_rule, "", clamp_reason, "clamp"});
+  tree.rows.push_back({"", "total", num(card.max()), num(card.total()), num(card.max() - card.total()), "", "",
                        terms, "total"});
   if (format != Format::csv) {  // the indent shows a row's level in text and Markdown
     tree.header.pop_back();
@@ -142,19 +142,19 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   losses.header = {"id", "title", "max", "points", "lost", "why"};
   losses.numeric = {false, false, true, true, true, false};
   for (const NodeExplanation& e : lost)
-    losses.rows.push_back({set.node(e.node).id, set.node(e.node).title, num(e.max), num(e.points), num(e.lost), e.reason});
+    losses.rows.push_back({set.node(e.node()).id, set.node(e.node()).title, num(e.max()), num(e.points()), num(e.lost()), e.reason()});
 
   if (format == Format::csv) {
-    if (options.csv_bom) out << "\xEF\xBB\xBF";
+    if (options.csv_bom()) out << "\xEF\xBB\xBF";
     for (auto& row : tree.rows) row[0].erase(0, row[0].find_first_not_of(' '));
     detail::render_csv(out, tree, options);
     return;
   }
-  const std::string heading = unit.name + " (" + unit.code + ")";
-  const std::string summary = "total " + num(card.total) + " of " + num(card.max) + " (" + terms + "), index " + num(card.index) + "%" +
+  const std::string heading = unit.name() + " (" + unit.code() + ")";
+  const std::string summary = "total " + num(card.total()) + " of " + num(card.max()) + " (" + terms + "), index " + num(card.index()) + "%" +
                               (rank ? ", rank " + std::to_string(*rank) : std::string(", not ranked")) +
                               (band.empty() ? std::string() : ", band " + band) +
-                              (unit.group.empty() ? std::string() : ", group " + unit.group);
+                              (unit.group().empty() ? std::string() : ", group " + unit.group());
   if (format == Format::markdown) {
     out << "## " << detail::markdown_line(heading) << "\n\n" << detail::markdown_line(summary) << "\n\n";
     detail::render_markdown(out, tree);

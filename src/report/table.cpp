@@ -71,10 +71,10 @@ std::string markdown_line(std::string_view text) {
   return escape_invisible(out);
 }
 
-char csv_separator(const ReportOptions& options) noexcept { return options.decimal_comma ? ';' : ','; }
+char csv_separator(const ReportOptions& options) noexcept { return options.decimal_comma() ? ';' : ','; }
 
 char decimal_point(const ReportOptions& options, Format format) noexcept {
-  return options.decimal_comma && format != Format::json ? ',' : '.';
+  return options.decimal_comma() && format != Format::json ? ',' : '.';
 }
 
 namespace {
@@ -95,7 +95,7 @@ bool is_written_number(std::string_view s) noexcept {
 
 std::string number_text(std::string_view text, const ReportOptions& options) {
   std::string out(text);
-  if (!options.decimal_comma || out.empty()) return out;
+  if (!options.decimal_comma() || out.empty()) return out;
   std::string_view number = text;
   if (number.back() == '%') number.remove_suffix(1);
   if (number.empty() || !is_written_number(number)) return out;

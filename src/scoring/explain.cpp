@@ -9,6 +9,7 @@
 #include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
 #include "model/unicode.hpp"
+#include "scoring/explanation_data.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -81,35 +82,35 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
   out.reserve(nodes.size());
   for (NodeIndex i = 0; i < nodes.size(); ++i) {
     const Criterion& c = nodes[i];
-    const NodeScore& s = card.nodes[i];
+    const NodeScore& s = card.nodes()[i];
     NodeExplanation e;
-    e.node = i;
-    e.points = s.points;
-    e.max = s.max;
-    e.lost = s.max - s.points;
-    e.status = s.status;
+    e.set_node(i);
+    e.set_points(s.points);
+    e.set_max(s.max);
+    e.set_lost(s.max - s.points);
+    e.set_status(s.status);
     // The value that counted for this card (a card scored as of an earlier stage has that
     // stage's values).
-    const std::int32_t head = d.latest(card.unit, i);
+    const std::int32_t head = d.latest(card.unit(), i);
     const std::int32_t vi = s.status == NodeStatus::missing || s.status == NodeStatus::covered ? detail::no_value : d.at_stage(head, s.stage);
-    if (vi != detail::no_value) e.evidence = evidence_of(d, d.values[static_cast<std::size_t>(vi)]);
-    if (c.is_leaf()) e.rule = describe_rule(c, set.rounding());
-    else if (s.status == NodeStatus::given) e.rule = "points given for the whole node";
-    else e.rule = c.aggregate == Aggregate::sum ? "sum of its criteria" : "weighted mean of its criteria (max × Σ w·points/max ÷ Σ w)";
+    if (vi != detail::no_value) e.set_evidence(evidence_of(d, d.values[static_cast<std::size_t>(vi)]));
+    if (c.is_leaf()) e.set_rule(describe_rule(c, set.rounding()));
+    else if (s.status == NodeStatus::given) e.set_rule("points given for the whole node");
+    else e.set_rule(c.aggregate == Aggregate::sum ? "sum of its criteria" : "weighted mean of its criteria (max × Σ w·points/max ÷ Σ w)");
     switch (s.status) {
       case NodeStatus::scored:
         if (c.is_leaf() && vi != detail::no_value) {
           const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
-          e.reason = detail::leaf_reason(detail::LeafInput{c, v, d.answers(v), set.rounding()});
+          e.set_reason(detail::leaf_reason(detail::LeafInput{c, v, d.answers(v), set.rounding()}));
         } else {
-          e.reason = "from its criteria";
+          e.set_reason("from its criteria");
         }
         break;
-      case NodeStatus::given: e.reason = "points given: " + s.points.to_string(); break;
-      case NodeStatus::covered: e.reason = "inside a node whose points were given"; break;
-      case NodeStatus::not_applicable: e.reason = "not applicable: its max leaves the denominator"; break;
-      case NodeStatus::full_points: e.reason = "not applicable: full points"; break;
-      case NodeStatus::missing: e.reason = "no evidence: scored 0"; break;
+      case NodeStatus::given: e.set_reason("points given: " + s.points.to_string()); break;
+      case NodeStatus::covered: e.set_reason("inside a node whose points were given"); break;
+      case NodeStatus::not_applicable: e.set_reason("not applicable: its max leaves the denominator"); break;
+      case NodeStatus::full_points: e.set_reason("not applicable: full points"); break;
+      case NodeStatus::missing: e.set_reason("no evidence: scored 0"); break;
     }
     out.push_back(std::move(e));
   }
@@ -120,50 +121,50 @@ TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& ca
   const detail::EvaluationData& d = evaluation.data();
   const auto& lines = evaluation.criteria().adjustments();
   TotalExplanation t;
-  t.tree_total = card.tree_total;
-  t.appraisal = card.appraisal;
-  t.survey = card.survey;
-  t.total = card.total;
-  t.max = card.max;
+  t.set_tree_total(card.tree_total());
+  t.set_appraisal(card.appraisal());
+  t.set_survey(card.survey());
+  t.set_total(card.total());
+  t.set_max(card.max());
   // Each line is below 10^12 points, but several may pass the 64-bit range together: the
   // sum is kept in 128 bits, as the scorer does.
-  detail::int128 sum = card.tree_total.raw();
+  detail::int128 sum = card.tree_total().raw();
   for (std::size_t a = 0; a < lines.size(); ++a) {
     const Adjustment& line = lines[a];
     AdjustmentExplanation x;
-    x.adjustment = a;
-    x.points = a < card.adjustments.size() ? card.adjustments[a] : Decimal();
-    x.max = line.max;
-    sum += x.points.raw();
+    x.set_adjustment(a);
+    x.set_points(a < card.adjustments().size() ? card.adjustments()[a] : Decimal());
+    x.set_max(line.max);
+    sum += x.points().raw();
     // The value that counted: the latest whose points are the card's (a card scored as of
     // an earlier stage counted an earlier value).
-    const Decimal given = line.kind == AdjustmentKind::bonus ? x.points : -x.points;
+    const Decimal given = line.kind == AdjustmentKind::bonus ? x.points() : -x.points();
     std::int32_t counted = detail::no_value;
-    if (card.unit < d.units.size() && a < d.adjustment_count)
-      for (std::int32_t v = d.latest_adjustment(card.unit, a); v != detail::no_value; v = d.values[static_cast<std::size_t>(v)].previous)
+    if (card.unit() < d.units.size() && a < d.adjustment_count)
+      for (std::int32_t v = d.latest_adjustment(card.unit(), a); v != detail::no_value; v = d.values[static_cast<std::size_t>(v)].previous)
         if (d.values[static_cast<std::size_t>(v)].points == given.raw()) {
           counted = v;
           break;
         }
     const char* kind = line.kind == AdjustmentKind::bonus ? "bonus" : "penalty";
     if (counted != detail::no_value) {
-      x.evidence = evidence_of(d, d.values[static_cast<std::size_t>(counted)]);
-      x.reason = std::string(kind) + " given: " + given.to_string() + " (at most " + line.max.to_string() + ")";
+      x.set_evidence(evidence_of(d, d.values[static_cast<std::size_t>(counted)]));
+      x.set_reason(std::string(kind) + " given: " + given.to_string() + " (at most " + line.max.to_string() + ")");
     } else {
-      x.reason = std::string("no ") + kind + " given: 0 (at most " + line.max.to_string() + ")";
+      x.set_reason(std::string("no ") + kind + " given: 0 (at most " + line.max.to_string() + ")");
     }
-    t.adjustments.push_back(std::move(x));
+    detail::data_of(t).adjustments.push_back(std::move(x));
   }
-  const detail::int128 clamp = static_cast<detail::int128>(card.total.raw()) - sum;
+  const detail::int128 clamp = static_cast<detail::int128>(card.total().raw()) - sum;
   if (sum > INT64_MAX || sum < INT64_MIN || clamp > INT64_MAX || clamp < INT64_MIN) {
-    const Unit& unit = d.units[detail::checked_index(card.unit, d.units.size(), "scorecard-mismatch", "scorecard unit")];
-    throw Error({Diagnostic(unit.location, Severity::error, "adjustments",
-                            "the adjustments of unit " + detail::quote_value(unit.code) +
+    const Unit& unit = d.units[detail::checked_index(card.unit(), d.units.size(), "scorecard-mismatch", "scorecard unit")];
+    throw Error({Diagnostic(unit.location(), Severity::error, "adjustments",
+                            "the adjustments of unit " + detail::quote_value(unit.code()) +
                                 " add up beyond what a total line can show; the set's adjustment caps are too large")
                      .set_code("adjustments-too-large")
-                     .set_unit(unit.code)});
+                     .set_unit(unit.code())});
   }
-  t.clamp = Decimal::from_raw(static_cast<std::int64_t>(clamp));
+  t.set_clamp(Decimal::from_raw(static_cast<std::int64_t>(clamp)));
   return t;
 }
 
@@ -172,10 +173,10 @@ std::vector<NodeExplanation> points_lost(const Evaluation& evaluation, const Sco
   const auto& nodes = evaluation.criteria().nodes();
   std::vector<NodeExplanation> lost;
   for (NodeExplanation& e : all) {
-    const bool scored_leaf = nodes[e.node].is_leaf() && (e.status == NodeStatus::scored || e.status == NodeStatus::missing);
-    if ((scored_leaf || e.status == NodeStatus::given) && e.lost > Decimal()) lost.push_back(std::move(e));
+    const bool scored_leaf = nodes[e.node()].is_leaf() && (e.status() == NodeStatus::scored || e.status() == NodeStatus::missing);
+    if ((scored_leaf || e.status() == NodeStatus::given) && e.lost() > Decimal()) lost.push_back(std::move(e));
   }
-  std::stable_sort(lost.begin(), lost.end(), [](const NodeExplanation& a, const NodeExplanation& b) { return a.lost > b.lost; });
+  std::stable_sort(lost.begin(), lost.end(), [](const NodeExplanation& a, const NodeExplanation& b) { return a.lost() > b.lost(); });
   return lost;
 }
 

@@ -7,6 +7,7 @@
 #include "model/criteria_set_data.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
+#include "scoring/scorecard_data.hpp"
 #include "scoring/weighted_mean.hpp"
 
 namespace cchc {
@@ -78,7 +79,8 @@ Plan make_plan(const CriteriaSet& set) {
 // `latest` holds, for each node of this unit, the value that counts (or no_value);
 // `adjustment_stage` is the last stage whose adjustment values count.
 void score_into(const detail::EvaluationData& d, const Plan& plan, std::size_t unit, const std::int32_t* latest,
-                Stage adjustment_stage, Scorecard& card) {
+                Stage adjustment_stage, Scorecard& result) {
+  Scorecard::Data& card = detail::data_of(result);
   const CriteriaSet& set = d.criteria;
   const Rounding rounding = set.rounding();
   const std::size_t n = plan.nodes.size();
@@ -213,13 +215,16 @@ Scorecard score_unit_as_of(const Evaluation& evaluation, std::size_t unit, Stage
   std::vector<std::int32_t> latest(d.node_count, detail::no_value);
   for (std::size_t i = 0; i < d.node_count; ++i) latest[i] = d.as_of(d.latest(unit, i), stage);
   score_into(d, make_plan(d.criteria), unit, latest.data(), stage, card);
+  card.set_as_of(stage);
   return card;
 }
 
 int compare_index(const Scorecard& a, const Scorecard& b) noexcept {
   // total/max as rationals; a unit with nothing applicable has index 0.
-  const detail::int128 an = a.max > Decimal() ? a.total.raw() : 0, ad = a.max > Decimal() ? a.max.raw() : 1;
-  const detail::int128 bn = b.max > Decimal() ? b.total.raw() : 0, bd = b.max > Decimal() ? b.max.raw() : 1;
+  const Scorecard::Data& x = detail::data_of(a);
+  const Scorecard::Data& y = detail::data_of(b);
+  const detail::int128 an = x.max > Decimal() ? x.total.raw() : 0, ad = x.max > Decimal() ? x.max.raw() : 1;
+  const detail::int128 bn = y.max > Decimal() ? y.total.raw() : 0, bd = y.max > Decimal() ? y.max.raw() : 1;
   return detail::compare_fractions(an, ad, bn, bd);
 }
 

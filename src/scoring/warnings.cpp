@@ -18,14 +18,14 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
   const std::vector<Criterion>& nodes = set.nodes();
   // Missing leaves exist only under missing_as_zero; otherwise a unit's scan stops at its
   // first appraisal value, which is nearly always its first leaf.
-  const bool look_for_missing = evaluation.options().missing_as_zero;
+  const bool look_for_missing = evaluation.options().missing_as_zero();
   for (const Scorecard& card : cards) {
-    if (card.unit >= evaluation.units().size() || card.nodes.size() != nodes.size()) continue;
-    const Unit& unit = evaluation.units()[card.unit];
+    if (card.unit() >= evaluation.units().size() || card.nodes().size() != nodes.size()) continue;
+    const Unit& unit = evaluation.units()[card.unit()];
     bool has_value = false, has_appraisal = false;
     std::vector<NodeIndex> missing;
-    for (NodeIndex i = 1; i < card.nodes.size(); ++i) {
-      const NodeScore& s = card.nodes[i];
+    for (NodeIndex i = 1; i < card.nodes().size(); ++i) {
+      const NodeScore& s = card.nodes()[i];
       if (s.status == NodeStatus::missing) {
         missing.push_back(i);
         continue;
@@ -38,23 +38,23 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
       if (has_appraisal && !look_for_missing) break;
     }
     if (has_value && !has_appraisal)
-      out.push_back(Diagnostic(unit.location, Severity::warning, "code",
-                               "unit " + detail::quote_value(unit.code) + " has no appraisal value: it is " +
-                                   (unit.ranked ? "scored and ranked" : "scored") + " on its own self-assessment")
+      out.push_back(Diagnostic(unit.location(), Severity::warning, "code",
+                               "unit " + detail::quote_value(unit.code()) + " has no appraisal value: it is " +
+                                   (unit.ranked() ? "scored and ranked" : "scored") + " on its own self-assessment")
                         .set_code("no-appraisal")
-                        .set_unit(unit.code)
+                        .set_unit(unit.code())
                         .set_stage(to_string(Stage::self)));
     if (!missing.empty()) {
       std::string ids;
       for (std::size_t k = 0; k < missing.size() && k < listed_ids; ++k) ids += (k ? ", " : "") + detail::quote_value(nodes[missing[k]].id);
       if (missing.size() > listed_ids) ids += " and " + std::to_string(missing.size() - listed_ids) + " more";
-      out.push_back(Diagnostic(unit.location, Severity::warning, "criterion",
-                               "unit " + detail::quote_value(unit.code) + ": " + std::to_string(missing.size()) +
+      out.push_back(Diagnostic(unit.location(), Severity::warning, "criterion",
+                               "unit " + detail::quote_value(unit.code()) + ": " + std::to_string(missing.size()) +
                                    (missing.size() == 1 ? " applicable leaf has" : " applicable leaves have") +
                                    " no evidence and " + (missing.size() == 1 ? "is" : "are") +
                                    " scored 0 (--missing-as-zero): " + ids)
                         .set_code("missing-scored-zero")
-                        .set_unit(unit.code)
+                        .set_unit(unit.code())
                         .set_criterion(nodes[missing.front()].id));
     }
   }

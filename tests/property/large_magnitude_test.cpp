@@ -173,9 +173,9 @@ TEST_CASE("weighted means and adjustments are exact at every admitted magnitude"
     if (!evaluation.ok()) RC_FAIL(evaluation.diagnostics().front().to_string());
     const cchc::Scorecard card = cchc::score(evaluation.value()).at(0);
     const Expected want = reference(c);
-    RC_ASSERT(big(card.tree_total.raw()) == want.tree);
-    RC_ASSERT(big(card.total.raw()) == want.total);
-    RC_ASSERT(big(card.max.raw()) == want.max);
-    RC_ASSERT(big(card.index.raw()) == want.index);
+    RC_ASSERT(big(card.tree_total().raw()) == want.tree);
+    RC_ASSERT(big(card.total().raw()) == want.total);
+    RC_ASSERT(big(card.max().raw()) == want.max);
+    RC_ASSERT(big(card.index().raw()) == want.index);
   }));
 }

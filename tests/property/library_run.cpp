@@ -40,14 +40,14 @@ LibraryRun run_library(const std::string& yaml, const std::string& units_csv, co
   const auto& nodes = run.set.nodes();
   for (const cchc::Scorecard& card : cards) {
     UnitResult r;
-    for (std::size_t i = 1; i < nodes.size(); ++i) r.nodes[nodes[i].id] = card.nodes[i];
-    r.total = card.total;
-    r.max = card.max;
-    r.index = card.index;
-    run.units[e.units()[card.unit].code] = r;
+    for (std::size_t i = 1; i < nodes.size(); ++i) r.nodes[nodes[i].id] = card.nodes()[i];
+    r.total = card.total();
+    r.max = card.max();
+    r.index = card.index();
+    run.units[e.units()[card.unit()].code()] = r;
   }
-  for (const cchc::GroupRanking& g : ranking.groups)
-    for (const cchc::RankEntry& entry : g.entries) run.units[e.units()[cards[entry.scorecard].unit].code].rank = entry.rank;
+  for (const cchc::GroupRanking& g : ranking.groups())
+    for (const cchc::RankEntry& entry : g.entries()) run.units[e.units()[cards[entry.scorecard()].unit()].code()].rank = entry.rank();
   return run;
 }
 

@@ -79,7 +79,7 @@ fields:
   cchc::EvaluationBuilder builder(set);
   constexpr int unit_count = 2100;
   const auto code = [](int u) { return "X" + std::to_string(u); };
-  for (int u = 0; u < unit_count; ++u) builder.add_unit(cchc::Unit{code(u), "Xã " + std::to_string(u), "", true, {}, {}});
+  for (int u = 0; u < unit_count; ++u) builder.add_unit(cchc::Unit(code(u), "Xã " + std::to_string(u)));
   for (int u = 0; u < unit_count; ++u) {
     builder.add_value(code(u), "1", cchc::Decimal::from_raw((u % 25) * 250000).to_string());      // 0 .. 6 in steps of 0.25
     builder.add_value(code(u), "2", cchc::Decimal::from_raw((u % 101) * 10000).to_string());      // a rate 0 .. 1
@@ -89,14 +89,14 @@ fields:
   REQUIRE(cards.size() == static_cast<std::size_t>(unit_count));
   for (std::size_t u = 0; u < cards.size(); ++u) {
     const cchc::Scorecard alone = cchc::score_unit(evaluation, u);
-    REQUIRE(cards[u].unit == u);
-    REQUIRE(cards[u].total == alone.total);
-    REQUIRE(cards[u].index == alone.index);
+    REQUIRE(cards[u].unit() == u);
+    REQUIRE(cards[u].total() == alone.total());
+    REQUIRE(cards[u].index() == alone.index());
   }
   // By hand, unit 2099: 2099 % 25 = 24 → 24 × 0.25 = 6; 2099 % 101 = 79 → 4 × 0.79 = 3.16;
   // total 9.16 of 10, index 91.6.
-  CHECK(cards[2099].total == cchc::Decimal::from_raw(9160000));
-  CHECK(cards[2099].index == cchc::Decimal::from_raw(91600000));
+  CHECK(cards[2099].total() == cchc::Decimal::from_raw(9160000));
+  CHECK(cards[2099].index() == cchc::Decimal::from_raw(91600000));
 }
 
 TEST_CASE("a large evidence file is read and its ranking written on worker threads, in file and rank order") {
@@ -122,11 +122,11 @@ fields:
   const cchc::Evaluation evaluation = cchc::try_parse_evaluation(set, units, evidence).value();
   const std::vector<cchc::Scorecard> cards = cchc::score(evaluation);
   // By hand, unit 29999: 29999 % 25 = 24 → 6; 29999 % 101 = 2 → 4 × 0.02 = 0.08; total 6.08.
-  CHECK(cards[29999].total == cchc::Decimal::from_raw(6080000));
+  CHECK(cards[29999].total() == cchc::Decimal::from_raw(6080000));
   // Its rate is the value at row 1 + 2 × 29999 + 2 = 60001 (the header is row 1).
   const auto last = evaluation.value(29999, *set.find("2"));
   REQUIRE(last.has_value());
-  CHECK(last->location.line == 60001);
+  CHECK(last->location().line == 60001);
 
   const cchc::Ranking ranking = cchc::rank(evaluation, cards);
   std::ostringstream out;
@@ -134,13 +134,13 @@ fields:
   const std::string json = out.str();
   // Every unit once, in rank order.
   std::size_t at = 0;
-  for (const cchc::RankEntry& e : ranking.groups.at(0).entries) {
-    const std::string key = "{\"code\": \"" + evaluation.units()[cards[e.scorecard].unit].code + "\"";
+  for (const cchc::RankEntry& e : ranking.groups().at(0).entries()) {
+    const std::string key = "{\"code\": \"" + evaluation.units()[cards[e.scorecard()].unit()].code() + "\"";
     at = json.find(key, at);
     REQUIRE(at != std::string::npos);
     at += key.size();
   }
-  CHECK(ranking.groups.at(0).entries.size() == static_cast<std::size_t>(unit_count));
+  CHECK(ranking.groups().at(0).entries().size() == static_cast<std::size_t>(unit_count));
   const std::string end = "\n ],\n \"warnings\": []}\n";
   CHECK(json.compare(json.size() - end.size(), end.size(), end) == 0);
 }

@@ -32,12 +32,12 @@ TEST_CASE("bonus and penalty, with the total kept within [0, max]") {
                            "D,4,na,1,\n"
                            "E,2,na,0.5,\n");
   // A: 4 + 5 = 9, + 1.5 = 10.5, kept at the max 10 → 100%
-  CHECK(s.card("A").tree_total.to_string() == "9");
-  CHECK(s.card("A").adjustments == std::vector<Decimal>{Decimal::from_raw(1500000), Decimal()});
+  CHECK(s.card("A").tree_total().to_string() == "9");
+  CHECK(s.card("A").adjustments() == std::vector<Decimal>{Decimal::from_raw(1500000), Decimal()});
   CHECK(s.total("A") == "10");
   CHECK(s.index("A") == "100");
   // B: 1 + 1 = 2, − 3 = −1, kept at 0
-  CHECK(s.card("B").adjustments[1].to_string() == "-3");
+  CHECK(s.card("B").adjustments()[1].to_string() == "-3");
   CHECK(s.total("B") == "0");
   CHECK(s.index("B") == "0");
   // C: 3 + 3.5 = 6.5, + 1 − 0.5 = 7 of 10 → 70%

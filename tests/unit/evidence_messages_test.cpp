@@ -50,14 +50,14 @@ TEST_CASE("text typed on a Mac (NFD) matches the same text in NFC: option values
   CHECK(s.index(ha_nfc) == "90");
   const auto v = s.evaluation.value(0, *set.find("1.1"));
   REQUIRE(v.has_value());
-  CHECK(v->kind == ValueKind::option);
-  CHECK(v->option == 1);
-  CHECK(v->text == cham_nfc);  // stored as NFC
+  CHECK(v->kind() == ValueKind::option);
+  CHECK(v->option() == 1);
+  CHECK(v->text() == cham_nfc);  // stored as NFC
 
   // units in NFD, evidence in NFC: the unit's code is kept in NFC
   const Evaluation ev = evaluation_from(set, "code,name\n" + ha_nfd + ",Phường Hà Đông\n",
                                         "unit,criterion,value\n" + ha_nfc + ",1.1," + cham_nfc + "\n" + ha_nfc + ",1.2,8\n");
-  CHECK(ev.units()[0].code == ha_nfc);
+  CHECK(ev.units()[0].code() == ha_nfc);
   CHECK(ev.find_unit(ha_nfc) == std::optional<std::size_t>(0));
 }
 
@@ -66,16 +66,16 @@ TEST_CASE("'không' typed in NFD in the ranked column means not ranked") {
   // "không": ô is U+00F4 (C3 B4) in NFC, o + U+0302 (CC 82) in NFD
   const Evaluation ev = evaluation_from(set, "code,name,ranked\nU1,Sở A,kho\xCC\x82ng\nU2,Sở B,kh\xC3\xB4ng\n",
                                         "unit,criterion,value\nU1,1.1,Chậm\nU1,1.2,8\nU2,1.1,Chậm\nU2,1.2,8\n");
-  CHECK_FALSE(ev.units()[0].ranked);
-  CHECK_FALSE(ev.units()[1].ranked);
+  CHECK_FALSE(ev.units()[0].ranked());
+  CHECK_FALSE(ev.units()[1].ranked());
 }
 
 TEST_CASE("a no-break space after a code is trimmed like a space") {
   const CriteriaSet set = set_from(set_yaml);
   const auto s = score_all(set, "code,name\nX01\xC2\xA0,Sở A\xC2\xA0\n",
                            "unit,criterion,value\nX01,1.1,\xC2\xA0" "Chậm\nX01\xC2\xA0,1.2,8\xC2\xA0\n");
-  CHECK(s.evaluation.units()[0].code == "X01");
-  CHECK(s.evaluation.units()[0].name == "Sở A");
+  CHECK(s.evaluation.units()[0].code() == "X01");
+  CHECK(s.evaluation.units()[0].name() == "Sở A");
   CHECK(s.total("X01") == "9");
 }
 
@@ -193,8 +193,8 @@ TEST_CASE("the builder used without files speaks of the builder, not of files an
   const CriteriaSet set = set_from(set_yaml);
   EvaluationBuilder builder(set);
   Unit u;
-  u.code = "U1";
-  u.name = "Sở A";
+  u.set_code("U1");
+  u.set_name("Sở A");
   builder.add_unit(u);
   builder.add_unit(u);
   builder.add_value("U9", "1.1", cham_nfc);

@@ -55,29 +55,29 @@ TEST_CASE("long form, comma separated") {
   // total 2 + 3.9 + 3.5 + 7 = 16.4 of 20 = 82%
   CHECK(s.total("U1") == "16.4");
   CHECK(s.index("U1") == "82");
-  CHECK(s.card("U1").survey.to_string() == "7");
-  CHECK(s.card("U1").appraisal.to_string() == "9.4");
+  CHECK(s.card("U1").survey().to_string() == "7");
+  CHECK(s.card("U1").appraisal().to_string() == "9.4");
 
   const auto v = s.evaluation.value(0, *set.find("1.2"));
   REQUIRE(v.has_value());
-  CHECK(v->kind == ValueKind::number);
-  CHECK(v->number == dec("0.975"));
-  CHECK(v->text == "0.975");
-  CHECK(v->stage == Stage::appraisal);
-  CHECK(v->location.file == "evidence.csv");
-  CHECK(v->location.line == 3);    // the header is line 1
-  CHECK(v->location.column == 3);  // the value column
+  CHECK(v->kind() == ValueKind::number);
+  CHECK(v->number() == dec("0.975"));
+  CHECK(v->text() == "0.975");
+  CHECK(v->stage() == Stage::appraisal);
+  CHECK(v->location().file == "evidence.csv");
+  CHECK(v->location().line == 3);    // the header is line 1
+  CHECK(v->location().column == 3);  // the value column
 
   const auto answers = s.evaluation.value(0, *set.find("2.1"));
   REQUIRE(answers.has_value());
-  CHECK(answers->kind == ValueKind::answers);
-  REQUIRE(answers->answers.size() == 3);
-  CHECK(answers->answers[1].answer == "B");
-  CHECK(answers->answers[1].count == 2);
+  CHECK(answers->kind() == ValueKind::answers);
+  REQUIRE(answers->answers().size() == 3);
+  CHECK(answers->answers()[1].answer == "B");
+  CHECK(answers->answers()[1].count == 2);
   const auto option = s.evaluation.value(0, *set.find("1.1"));
   REQUIRE(option.has_value());
-  CHECK(option->kind == ValueKind::option);
-  CHECK(option->option == 0);
+  CHECK(option->kind() == ValueKind::option);
+  CHECK(option->option() == 0);
 }
 
 TEST_CASE("semicolon separated with a decimal comma, and 97,5%") {
@@ -99,7 +99,7 @@ TEST_CASE("semicolon separated with a decimal comma, and 97,5%") {
   CHECK(s.index("U1") == "74.6");
   // U2: 0 + 4 × 0.975 = 3.9 + 4 + 10 × (1 + 0.5 + 0) / 4 = 3.75 → 11.65 of 20 = 58.25%.
   // In a ';' file the answer counts are separated by ',' (a ';' would split the row).
-  CHECK(s.evaluation.value(1, *set.find("1.2"))->number == dec("0.975"));
+  CHECK(s.evaluation.value(1, *set.find("1.2"))->number() == dec("0.975"));
   CHECK(s.points("U2", "2.1") == "3.75");
   CHECK(s.total("U2") == "11.65");
   CHECK(s.index("U2") == "58.25");
@@ -127,9 +127,9 @@ TEST_CASE("a BOM and CRLF line ends are read as plain text") {
   // 0 + 4 + 4 + 10 = 18 of 20 = 90%
   CHECK(s.total("U1") == "18");
   CHECK(s.index("U1") == "90");
-  CHECK(s.evaluation.units()[0].code == "U1");  // not "\xEF\xBB\xBFU1"
-  CHECK(s.evaluation.units()[0].name == "Sở Tài chính");  // no trailing '\r'
-  CHECK(s.evaluation.value(0, *set.find("1.3"))->location.line == 4);
+  CHECK(s.evaluation.units()[0].code() == "U1");  // not "\xEF\xBB\xBFU1"
+  CHECK(s.evaluation.units()[0].name() == "Sở Tài chính");  // no trailing '\r'
+  CHECK(s.evaluation.value(0, *set.find("1.3"))->location().line == 4);
 }
 
 TEST_CASE("quoted fields: separators, doubled quotes, extra columns") {
@@ -143,15 +143,15 @@ TEST_CASE("quoted fields: separators, doubled quotes, extra columns") {
                                         "U1,1.3,1\n"
                                         "U1,2.1,\"A=1,B=1\"\n");
   REQUIRE(ev.units().size() == 1);
-  CHECK(ev.units()[0].name == "Sở Kế hoạch, Đầu tư");
-  REQUIRE(ev.units()[0].extra.size() == 1);
-  CHECK(ev.units()[0].extra[0].first == "ghi_chu");
-  CHECK(ev.units()[0].extra[0].second == "đã \"giải trình\"");
-  CHECK(ev.value(0, *set.find("1.1"))->kind == ValueKind::option);
+  CHECK(ev.units()[0].name() == "Sở Kế hoạch, Đầu tư");
+  REQUIRE(ev.units()[0].extra().size() == 1);
+  CHECK(ev.units()[0].extra()[0].first == "ghi_chu");
+  CHECK(ev.units()[0].extra()[0].second == "đã \"giải trình\"");
+  CHECK(ev.value(0, *set.find("1.1"))->kind() == ValueKind::option);
   const auto survey = ev.value(0, *set.find("2.1"));
   REQUIRE(survey.has_value());
-  CHECK(survey->answers[0].count == 1);
-  CHECK(survey->answers[1].count == 1);
+  CHECK(survey->answers()[0].count == 1);
+  CHECK(survey->answers()[1].count == 1);
 }
 
 // SourceLocation's contract (diagnostic.hpp): a CSV location is the row a spreadsheet shows,
@@ -162,8 +162,8 @@ TEST_CASE("a unit's location is its spreadsheet row") {
   const Evaluation ev = evaluation_from(set, "code,name\nU1,\"Sở Tài chính\nvà Kế hoạch\"\nU2,Sở Xây dựng\n",
                                         "unit,criterion,value\nU1,1.1,cham\nU1,1.2,1\nU1,1.3,na\nU1,2.1,1\n"
                                         "U2,1.1,cham\nU2,1.2,1\nU2,1.3,na\nU2,2.1,1\n");
-  CHECK(ev.units()[0].name == "Sở Tài chính\nvà Kế hoạch");
-  CHECK(ev.units()[1].location.line == 3);
+  CHECK(ev.units()[0].name() == "Sở Tài chính\nvà Kế hoạch");
+  CHECK(ev.units()[1].location().line == 3);
 }
 
 TEST_CASE("stages: the latest present counts — earlier ones stay readable") {
@@ -179,10 +179,10 @@ TEST_CASE("stages: the latest present counts — earlier ones stay readable") {
                            "U1,1.3,3.5,appraisal2\n"
                            "U1,2.1,A=10,self\n");   // only self-assessed: it counts
   const NodeIndex n13 = *set.find("1.3");
-  CHECK(s.evaluation.value(0, n13)->number == dec("3.5"));
-  CHECK(s.evaluation.value(0, n13)->stage == Stage::appraisal2);
-  CHECK(s.evaluation.value(0, n13, Stage::self)->number == dec("4"));
-  CHECK(s.evaluation.value(0, n13, Stage::appraisal)->number == dec("3"));
+  CHECK(s.evaluation.value(0, n13)->number() == dec("3.5"));
+  CHECK(s.evaluation.value(0, n13)->stage() == Stage::appraisal2);
+  CHECK(s.evaluation.value(0, n13, Stage::self)->number() == dec("4"));
+  CHECK(s.evaluation.value(0, n13, Stage::appraisal)->number() == dec("3"));
   CHECK_FALSE(s.evaluation.value(0, *set.find("1.1"), Stage::appraisal2).has_value());
   CHECK(s.node("U1", "1.3").stage == Stage::appraisal2);
   CHECK(s.node("U1", "1.2").stage == Stage::appraisal);
@@ -220,7 +220,7 @@ TEST_CASE("a value at a node and inside it is refused") {
 TEST_CASE("na marks a leaf not applicable where the set allows it") {
   const CriteriaSet set = set_from(set_yaml);
   const auto s = score_all(set, one_unit, "unit,criterion,value\nU1,1.1,kip_thoi\nU1,1.2,1\nU1,1.3,na\nU1,2.1,A=10\n");
-  CHECK(s.evaluation.value(0, *set.find("1.3"))->kind == ValueKind::not_applicable);
+  CHECK(s.evaluation.value(0, *set.find("1.3"))->kind() == ValueKind::not_applicable);
   CHECK(s.node("U1", "1.3").status == NodeStatus::not_applicable);
   // 2 + 4 + 10 = 16 of 20 − 4 = 16: 100%
   CHECK(s.max("U1") == "16");
@@ -250,8 +250,8 @@ TEST_CASE("wide form: a column per criterion — an empty cell is no evidence") 
   CHECK_FALSE(s.evaluation.adjustment_value(1, 0).has_value());
   const auto v = s.evaluation.value(0, *set.find("1.3"));
   REQUIRE(v.has_value());
-  CHECK(v->location.line == 2);
-  CHECK(v->location.column == 4);
+  CHECK(v->location().line == 2);
+  CHECK(v->location().column == 4);
 }
 
 TEST_CASE("wide form with a stage column and a decimal comma") {
@@ -272,13 +272,13 @@ TEST_CASE("gaps are listed together, or scored as zero when asked") {
         std::vector<std::string>{"units.csv:2:1: error: unit 'U1' has no evidence for 2 leaves: 1.2, 1.3 (or ask to "
                                  "score gaps as zero)"});
   EvaluationOptions zero;
-  zero.missing_as_zero = true;
+  zero.set_missing_as_zero(true);
   const Evaluation ev = evaluation_from(set, one_unit, evidence, zero);
   const auto cards = score(ev);
-  CHECK(cards[0].nodes[*set.find("1.2")].status == NodeStatus::missing);
+  CHECK(cards[0].nodes()[*set.find("1.2")].status == NodeStatus::missing);
   // 1 + 0 + 0 + 5 = 6 of 20 = 30%
-  CHECK(cards[0].total.to_string() == "6");
-  CHECK(cards[0].index.to_string() == "30");
+  CHECK(cards[0].total().to_string() == "6");
+  CHECK(cards[0].index().to_string() == "30");
 }
 
 TEST_CASE("units: group, ranked and the extra columns") {
@@ -291,13 +291,13 @@ TEST_CASE("units: group, ranked and the extra columns") {
                                         "U4,UBND huyện,,,\n",
                                         "unit,1.1,1.2,1.3,2.1\nU1,cham,1,1,1\nU2,cham,1,1,1\nU3,cham,1,1,1\nU4,cham,1,1,1\n");
   REQUIRE(ev.units().size() == 4);
-  CHECK(ev.units()[0].group == "so");
-  CHECK(ev.units()[0].ranked);
-  CHECK_FALSE(ev.units()[1].ranked);
-  CHECK_FALSE(ev.units()[2].ranked);
-  CHECK(ev.units()[3].ranked);  // an empty cell is the default
-  CHECK(ev.units()[3].group.empty());
-  CHECK(ev.units()[0].extra == std::vector<std::pair<std::string, std::string>>{{"ma_so_thue", "0101"}});
+  CHECK(ev.units()[0].group() == "so");
+  CHECK(ev.units()[0].ranked());
+  CHECK_FALSE(ev.units()[1].ranked());
+  CHECK_FALSE(ev.units()[2].ranked());
+  CHECK(ev.units()[3].ranked());  // an empty cell is the default
+  CHECK(ev.units()[3].group().empty());
+  CHECK(ev.units()[0].extra() == std::vector<std::pair<std::string, std::string>>{{"ma_so_thue", "0101"}});
   CHECK(ev.find_unit("U3") == std::optional<std::size_t>(2));
 }
 
@@ -329,7 +329,7 @@ TEST_CASE("a large evidence file reads the same in slices as in one piece") {
       // The text as written survives the reader's scratch buffer.
       const auto survey = s.evaluation.value(*s.evaluation.find_unit(code), *set.find("2.1"));
       REQUIRE(survey.has_value());
-      CHECK(survey->text == "A=3;B=1;C=0");
+      CHECK(survey->text() == "A=3;B=1;C=0");
     }
   }
   SUBCASE("problems on both sides of slice boundaries, in file order") {
@@ -437,11 +437,11 @@ TEST_CASE("a large wide-form file reads every unit, with empty cells among the v
   CHECK(sparse.total("U1") == "7.75");
   const auto far = sparse.evaluation.value(0, *set.find("1.1"));
   REQUIRE(far.has_value());
-  CHECK(far->location.line == 200002);  // header row 1, 200,000 blank rows, then this one
+  CHECK(far->location().line == 200002);  // header row 1, 200,000 blank rows, then this one
 
   const auto last = s.evaluation.value(*s.evaluation.find_unit("U8999"), *set.find("2.1"));
   REQUIRE(last.has_value());
-  CHECK(last->text == "A=1;B=1;C=2");
-  CHECK(last->location.line == 9001);
-  CHECK(last->location.column == 5);
+  CHECK(last->text() == "A=1;B=1;C=2");
+  CHECK(last->location().line == 9001);
+  CHECK(last->location().column == 5);
 }

@@ -178,46 +178,46 @@ std::vector<std::vector<std::string>> csv_rows(const std::string& text) {
 TEST_CASE_FIXTURE(DocsExample, "explain_total: STP's bonus line makes 55.38 + 33.83 add up to 90.21") {
   // 6.4: fields 8.25 + 28.63 + 18.5 (appraisal 55.38) and 33.83 (survey): tree 89.21; bonus 1 → 90.21.
   const TotalExplanation t = explain_total(ev, card("STP"));
-  CHECK(t.appraisal == dec("55.38"));
-  CHECK(t.survey == dec("33.83"));
-  CHECK(t.tree_total == dec("89.21"));
-  REQUIRE(t.adjustments.size() == 2);
-  CHECK(set.adjustments()[t.adjustments[0].adjustment].id == "thuong");
-  CHECK(t.adjustments[0].points == dec("1"));
-  CHECK(t.adjustments[0].max == dec("2"));
-  CHECK(t.adjustments[0].evidence.rfind("'1' (appraisal, evidence.csv:3:", 0) == 0);
-  CHECK(t.adjustments[0].reason == "bonus given: 1 (at most 2)");
-  CHECK(set.adjustments()[t.adjustments[1].adjustment].id == "phat");
-  CHECK(t.adjustments[1].points == dec("0"));
-  CHECK(t.adjustments[1].max == dec("3"));
-  CHECK(t.adjustments[1].evidence.empty());
-  CHECK(t.adjustments[1].reason == "no penalty given: 0 (at most 3)");
-  CHECK(t.clamp == dec("0"));
-  CHECK(t.total == dec("90.21"));
-  CHECK(t.max == dec("100"));
+  CHECK(t.appraisal() == dec("55.38"));
+  CHECK(t.survey() == dec("33.83"));
+  CHECK(t.tree_total() == dec("89.21"));
+  REQUIRE(t.adjustments().size() == 2);
+  CHECK(set.adjustments()[t.adjustments()[0].adjustment()].id == "thuong");
+  CHECK(t.adjustments()[0].points() == dec("1"));
+  CHECK(t.adjustments()[0].max() == dec("2"));
+  CHECK(t.adjustments()[0].evidence().rfind("'1' (appraisal, evidence.csv:3:", 0) == 0);
+  CHECK(t.adjustments()[0].reason() == "bonus given: 1 (at most 2)");
+  CHECK(set.adjustments()[t.adjustments()[1].adjustment()].id == "phat");
+  CHECK(t.adjustments()[1].points() == dec("0"));
+  CHECK(t.adjustments()[1].max() == dec("3"));
+  CHECK(t.adjustments()[1].evidence().empty());
+  CHECK(t.adjustments()[1].reason() == "no penalty given: 0 (at most 3)");
+  CHECK(t.clamp() == dec("0"));
+  CHECK(t.total() == dec("90.21"));
+  CHECK(t.max() == dec("100"));
 }
 
 TEST_CASE_FIXTURE(DocsExample, "explain_total: SYT's penalty line is negative") {
   // 6.4: 9 + 27.41 + 20 = 56.41 appraisal, 34.8 survey, tree 91.21; penalty 1 → 90.21.
   const TotalExplanation t = explain_total(ev, card("SYT"));
-  CHECK(t.appraisal == dec("56.41"));
-  CHECK(t.survey == dec("34.8"));
-  CHECK(t.adjustments[0].points == dec("0"));
-  CHECK(t.adjustments[1].points == dec("-1"));
-  CHECK(t.adjustments[1].reason == "penalty given: 1 (at most 3)");
-  CHECK(t.clamp == dec("0"));
-  CHECK(t.total == dec("90.21"));
+  CHECK(t.appraisal() == dec("56.41"));
+  CHECK(t.survey() == dec("34.8"));
+  CHECK(t.adjustments()[0].points() == dec("0"));
+  CHECK(t.adjustments()[1].points() == dec("-1"));
+  CHECK(t.adjustments()[1].reason() == "penalty given: 1 (at most 3)");
+  CHECK(t.clamp() == dec("0"));
+  CHECK(t.total() == dec("90.21"));
 }
 
 TEST_CASE_FIXTURE(DocsExample, "explain_total: KBN's bonus above the max shows as a clamp line") {
   // 6.4: fields 10 + 30 + 19 (appraisal 59) + 40 (survey) = 99; bonus 2 → 101, kept at 100.
   const TotalExplanation t = explain_total(ev, card("KBN"));
-  CHECK(t.appraisal == dec("59"));
-  CHECK(t.survey == dec("40"));
-  CHECK(t.tree_total == dec("99"));
-  CHECK(t.adjustments[0].points == dec("2"));
-  CHECK(t.clamp == dec("-1"));
-  CHECK(t.total == dec("100"));
+  CHECK(t.appraisal() == dec("59"));
+  CHECK(t.survey() == dec("40"));
+  CHECK(t.tree_total() == dec("99"));
+  CHECK(t.adjustments()[0].points() == dec("2"));
+  CHECK(t.clamp() == dec("-1"));
+  CHECK(t.total() == dec("100"));
 }
 
 TEST_CASE_FIXTURE(DocsExample, "explain as a table and in Markdown: the summary's terms add up to the total") {
@@ -256,12 +256,12 @@ TEST_CASE_FIXTURE(DocsExample, "explain --format csv: the tree, bonus, penalty a
         sum += dec(rows[i][3]);
         kinds.push_back(rows[i][0] + " " + line + " " + rows[i][3]);
       }
-      if (line == "tree") CHECK(dec(rows[i][3]) == card(code).tree_total);
-      if (line == "total") CHECK(dec(rows[i][3]) == card(code).total);
+      if (line == "tree") CHECK(dec(rows[i][3]) == card(code).tree_total());
+      if (line == "total") CHECK(dec(rows[i][3]) == card(code).total());
     }
     CHECK(rows.back()[8] == "total");
-    CHECK(fields == card(code).tree_total);  // the set's root sums its fields
-    CHECK(sum == card(code).total);
+    CHECK(fields == card(code).tree_total());  // the set's root sums its fields
+    CHECK(sum == card(code).total());
     if (std::string(code) == "KBN")
       CHECK(kinds == std::vector<std::string>{" tree 99.00", "thuong bonus 2.00", "phat penalty 0.00", " clamp -1.00"});
     if (std::string(code) == "STP") CHECK(kinds == std::vector<std::string>{" tree 89.21", "thuong bonus 1.00", "phat penalty 0.00"});

@@ -57,31 +57,31 @@ TEST_CASE("deviations: points at each stage, the final points, the change and th
   // self:       1.1 kip_thoi 2, 1.2 95% > 90% → 2, 1.3 no violation 2, 2.1 4 × 1 = 4       → 10
   // appraisal:  1.1 cham 1, 1.2 80% ≥ 70% → 1, 1.3 2 − 0.5 = 1.5, 2.1 4 × 0.75 = 3          → 6.5
   // appraisal2: 1.2 92% > 90% → 2 (the rest as appraised)                                   → 7.5
-  REQUIRE(d.totals[0].has_value());
-  REQUIRE(d.totals[1].has_value());
-  REQUIRE(d.totals[2].has_value());
-  CHECK(d.totals[0]->to_string() == "10");
-  CHECK(d.totals[1]->to_string() == "6.5");
-  CHECK(d.totals[2]->to_string() == "7.5");
+  REQUIRE(d.totals()[0].has_value());
+  REQUIRE(d.totals()[1].has_value());
+  REQUIRE(d.totals()[2].has_value());
+  CHECK(d.totals()[0]->to_string() == "10");
+  CHECK(d.totals()[1]->to_string() == "6.5");
+  CHECK(d.totals()[2]->to_string() == "7.5");
   // Every leaf changed between stages; fields have no values of their own.
-  REQUIRE(d.deviations.size() == 4);
-  const Deviation& plan = d.deviations[0];
-  CHECK(id_of(set, plan.node) == "1.1");
-  CHECK(plan.points[0]->to_string() == "2");
-  CHECK(plan.points[1]->to_string() == "1");
-  CHECK_FALSE(plan.points[2].has_value());
-  CHECK(plan.final_points.to_string() == "1");
-  CHECK(plan.change.to_string() == "-1");
-  const Deviation& rate = d.deviations[1];
-  CHECK(id_of(set, rate.node) == "1.2");
-  CHECK(rate.points[1]->to_string() == "1");
-  CHECK(rate.points[2]->to_string() == "2");
-  CHECK(rate.final_points.to_string() == "2");
-  CHECK(rate.change.to_string() == "0");  // 2 at self, 2 in the end
-  CHECK(id_of(set, d.deviations[2].node) == "1.3");
-  CHECK(d.deviations[2].change.to_string() == "-0.5");
-  CHECK(id_of(set, d.deviations[3].node) == "2.1");
-  CHECK(d.deviations[3].change.to_string() == "-1");
+  REQUIRE(d.deviations().size() == 4);
+  const Deviation& plan = d.deviations()[0];
+  CHECK(id_of(set, plan.node()) == "1.1");
+  CHECK(plan.points()[0]->to_string() == "2");
+  CHECK(plan.points()[1]->to_string() == "1");
+  CHECK_FALSE(plan.points()[2].has_value());
+  CHECK(plan.final_points().to_string() == "1");
+  CHECK(plan.change().to_string() == "-1");
+  const Deviation& rate = d.deviations()[1];
+  CHECK(id_of(set, rate.node()) == "1.2");
+  CHECK(rate.points()[1]->to_string() == "1");
+  CHECK(rate.points()[2]->to_string() == "2");
+  CHECK(rate.final_points().to_string() == "2");
+  CHECK(rate.change().to_string() == "0");  // 2 at self, 2 in the end
+  CHECK(id_of(set, d.deviations()[2].node()) == "1.3");
+  CHECK(d.deviations()[2].change().to_string() == "-0.5");
+  CHECK(id_of(set, d.deviations()[3].node()) == "2.1");
+  CHECK(d.deviations()[3].change().to_string() == "-1");
 }
 
 TEST_CASE("gaps: losses largest first, field subtotals, and the next step each rule offers") {
@@ -90,27 +90,27 @@ TEST_CASE("gaps: losses largest first, field subtotals, and the next step each r
   const std::vector<Scorecard> cards = score(ev);
   const UnitGaps g = find_gaps(ev, cards[0]);
   // Final: 1.1 = 1, 1.2 = 2, 1.3 = 1.5, 2.1 = 3 → 7.5 of 10, lost 2.5.
-  CHECK(g.lost.to_string() == "2.5");
-  CHECK(g.tree_lost.to_string() == "2.5");
+  CHECK(g.lost().to_string() == "2.5");
+  CHECK(g.tree_lost().to_string() == "2.5");
   // Field 1: 4.5 of 6, lost 1.5, index 75; field 2: 3 of 4, lost 1, index 75.
-  REQUIRE(g.fields.size() == 2);
-  CHECK(g.fields[0].points.to_string() == "4.5");
-  CHECK(g.fields[0].lost.to_string() == "1.5");
-  CHECK(g.fields[0].index.to_string() == "75");
-  CHECK(g.fields[1].lost.to_string() == "1");
-  CHECK(g.fields[1].index.to_string() == "75");
+  REQUIRE(g.fields().size() == 2);
+  CHECK(g.fields()[0].points().to_string() == "4.5");
+  CHECK(g.fields()[0].lost().to_string() == "1.5");
+  CHECK(g.fields()[0].index().to_string() == "75");
+  CHECK(g.fields()[1].lost().to_string() == "1");
+  CHECK(g.fields()[1].index().to_string() == "75");
   // Losses 1 (1.1), 1 (2.1), 0.5 (1.3): largest first, ties in set order; 1.2 lost nothing.
-  REQUIRE(g.gaps.size() == 3);
-  CHECK(id_of(set, g.gaps[0].node) == "1.1");
-  CHECK(g.gaps[0].next_step == "option 'kip_thoi' would earn 2 (+1)");
-  CHECK(g.gaps[0].next_gain.to_string() == "1");
-  CHECK(id_of(set, g.gaps[0].field) == "1");
-  CHECK(id_of(set, g.gaps[1].node) == "2.1");
-  CHECK(g.gaps[1].next_gain.to_string() == "1");  // 75% → 100% earns the last 4 × 0.25
-  CHECK(id_of(set, g.gaps[2].node) == "1.3");
-  CHECK(g.gaps[2].next_step == "a count of 0 (1 fewer) earns the full 2 (+0.5)");
-  CHECK(g.gaps[2].next_value == "0");
-  CHECK(g.gaps[2].next_gain.to_string() == "0.5");
+  REQUIRE(g.gaps().size() == 3);
+  CHECK(id_of(set, g.gaps()[0].node()) == "1.1");
+  CHECK(g.gaps()[0].next_step() == "option 'kip_thoi' would earn 2 (+1)");
+  CHECK(g.gaps()[0].next_gain().to_string() == "1");
+  CHECK(id_of(set, g.gaps()[0].field()) == "1");
+  CHECK(id_of(set, g.gaps()[1].node()) == "2.1");
+  CHECK(g.gaps()[1].next_gain().to_string() == "1");  // 75% → 100% earns the last 4 × 0.25
+  CHECK(id_of(set, g.gaps()[2].node()) == "1.3");
+  CHECK(g.gaps()[2].next_step() == "a count of 0 (1 fewer) earns the full 2 (+0.5)");
+  CHECK(g.gaps()[2].next_value() == "0");
+  CHECK(g.gaps()[2].next_gain().to_string() == "0.5");
 }
 
 TEST_CASE("gaps: the next tier above the one met") {
@@ -118,11 +118,11 @@ TEST_CASE("gaps: the next tier above the one met") {
   // At appraisal only: 1.2 at 80% meets 'from 70%' for 1 point; the tier above is 'above 90%'.
   const Evaluation ev = evaluation_from(set, units, "unit,criterion,value\nU1,1.1,kip_thoi\nU1,1.2,80%\nU1,1.3,0\nU1,2.1,1\n");
   const UnitGaps g = find_gaps(ev, score(ev)[0]);
-  REQUIRE(g.gaps.size() == 1);
-  CHECK(id_of(set, g.gaps[0].node) == "1.2");
-  CHECK(g.gaps[0].next_step == "a value above 90% (e.g. 91%) would earn 2 (+1)");
-  CHECK(g.gaps[0].next_value == "91%");
-  CHECK(g.gaps[0].next_gain.to_string() == "1");
+  REQUIRE(g.gaps().size() == 1);
+  CHECK(id_of(set, g.gaps()[0].node()) == "1.2");
+  CHECK(g.gaps()[0].next_step() == "a value above 90% (e.g. 91%) would earn 2 (+1)");
+  CHECK(g.gaps()[0].next_value() == "91%");
+  CHECK(g.gaps()[0].next_gain().to_string() == "1");
 }
 
 TEST_CASE("deviations: the total is out of the unit's applicable max, not the set's") {
@@ -147,18 +147,18 @@ fields:
                                         "U1,a,cham,appraisal\nU1,b,4,appraisal\n");
   // self: 4 + 5 = 9 of 9; appraisal: 2 + 4 = 6 of 9 (c is still na, from the unit's own row).
   const UnitDeviations d = find_deviations(ev, 0);
-  CHECK(d.max.to_string() == "9");
-  REQUIRE(d.maxima[0].has_value());
-  REQUIRE(d.maxima[1].has_value());
-  CHECK(d.maxima[0]->to_string() == "9");
-  CHECK(d.maxima[1]->to_string() == "9");
-  CHECK_FALSE(d.maxima[2].has_value());
-  CHECK(d.totals[0]->to_string() == "9");
-  CHECK(d.totals[1]->to_string() == "6");
-  REQUIRE(d.deviations.size() == 2);
-  CHECK(id_of(set, d.deviations[0].node) == "a");
-  CHECK(d.deviations[0].max.to_string() == "4");
-  CHECK(id_of(set, d.deviations[1].node) == "b");
+  CHECK(d.max().to_string() == "9");
+  REQUIRE(d.maxima()[0].has_value());
+  REQUIRE(d.maxima()[1].has_value());
+  CHECK(d.maxima()[0]->to_string() == "9");
+  CHECK(d.maxima()[1]->to_string() == "9");
+  CHECK_FALSE(d.maxima()[2].has_value());
+  CHECK(d.totals()[0]->to_string() == "9");
+  CHECK(d.totals()[1]->to_string() == "6");
+  REQUIRE(d.deviations().size() == 2);
+  CHECK(id_of(set, d.deviations()[0].node()) == "a");
+  CHECK(d.deviations()[0].max().to_string() == "4");
+  CHECK(id_of(set, d.deviations()[1].node()) == "b");
 
   std::ostringstream csv;
   write_deviations(csv, ev, std::nullopt, Format::csv);

@@ -90,7 +90,7 @@ Rescored score_values(const CriteriaSet& set, const std::map<std::string, std::s
   std::string evidence = "unit,criterion,value\n";
   for (const auto& [id, value] : values) evidence += "U," + id + "," + value + "\n";
   EvaluationOptions options;
-  options.missing_as_zero = true;
+  options.set_missing_as_zero(true);
   Rescored r;
   r.ev = evaluation_from(set, "code,name\nU,Đơn vị\n", evidence, options);
   r.cards = score(r.ev);
@@ -100,12 +100,12 @@ Rescored score_values(const CriteriaSet& set, const std::map<std::string, std::s
 
 Decimal points_of(const CriteriaSet& set, const std::string& id, const std::string& value) {
   const Rescored r = score_values(set, {{id, value}});
-  return r.cards[0].nodes[*set.find(id)].points;
+  return r.cards[0].nodes()[*set.find(id)].points;
 }
 
 const Gap* gap_of(const CriteriaSet& set, const UnitGaps& gaps, const std::string& id) {
-  for (const Gap& g : gaps.gaps)
-    if (set.node(g.node).id == id) return &g;
+  for (const Gap& g : gaps.gaps())
+    if (set.node(g.node()).id == id) return &g;
   return nullptr;
 }
 
@@ -126,26 +126,26 @@ TEST_CASE("gaps: every suggested value, written in the evidence, earns exactly t
       // The leaf at this value; every other leaf missing (which exercises "no evidence").
       const std::map<std::string, std::string> written = {{id, v}};
       const Rescored before = score_values(set, written);
-      for (const Gap& g : before.gaps.gaps) {
-        const std::string leaf = set.node(g.node).id;
+      for (const Gap& g : before.gaps.gaps()) {
+        const std::string leaf = set.node(g.node()).id;
         CAPTURE(id);
         CAPTURE(v);
         CAPTURE(leaf);
-        CAPTURE(g.next_step);
-        CAPTURE(g.next_value);
-        if (g.next_value.empty()) {
+        CAPTURE(g.next_step());
+        CAPTURE(g.next_value());
+        if (g.next_value().empty()) {
           // Only where nothing tried does better.
-          CHECK(g.next_gain == Decimal());
-          CHECK(best.at(leaf) <= g.points);
+          CHECK(g.next_gain() == Decimal());
+          CHECK(best.at(leaf) <= g.points());
           continue;
         }
-        CHECK(g.next_gain > Decimal());
+        CHECK(g.next_gain() > Decimal());
         std::map<std::string, std::string> next = written;
-        next[leaf] = g.next_value;
+        next[leaf] = g.next_value();
         const Rescored after = score_values(set, next);
-        const Decimal now = after.cards[0].nodes[g.node].points;
-        CHECK(now > g.points);
-        CHECK(now == g.points + g.next_gain);
+        const Decimal now = after.cards[0].nodes()[g.node()].points;
+        CHECK(now > g.points());
+        CHECK(now == g.points() + g.next_gain());
         ++applied;
       }
     }
@@ -184,9 +184,9 @@ TEST_CASE("gaps: the next step on tiers where fewer is better lowers the value")
     const Rescored r = score_values(set, {{c.id, c.value}});
     const Gap* g = gap_of(set, r.gaps, c.id);
     REQUIRE(g != nullptr);
-    CHECK(g->next_value == c.next_value);
-    CHECK(g->next_gain == dec(c.gain));
-    CHECK(g->next_step == c.step);
+    CHECK(g->next_value() == c.next_value);
+    CHECK(g->next_gain() == dec(c.gain));
+    CHECK(g->next_step() == c.step);
   }
 }
 
@@ -196,20 +196,20 @@ TEST_CASE("gaps: deduct suggests the fewest violations less that earn more") {
   Rescored r = score_values(set, {{"d1", "5"}});
   const Gap* g = gap_of(set, r.gaps, "d1");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "3");
-  CHECK(g->next_step == "a count of 3 (2 fewer) would earn 0.5 (+0.5); none earns the full 2");
+  CHECK(g->next_value() == "3");
+  CHECK(g->next_step() == "a count of 3 (2 fewer) would earn 0.5 (+0.5); none earns the full 2");
   // d2: 1 − 0.3 per violation, 2 places. 4 → 0; 3 → 0.1.
   r = score_values(set, {{"d2", "4"}});
   g = gap_of(set, r.gaps, "d2");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "3");
-  CHECK(g->next_gain == dec("0.1"));
+  CHECK(g->next_value() == "3");
+  CHECK(g->next_gain() == dec("0.1"));
   // d1 at 1 (1.5): none earns the full 2.
   r = score_values(set, {{"d1", "1"}});
   g = gap_of(set, r.gaps, "d1");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "0");
-  CHECK(g->next_step == "a count of 0 (1 fewer) earns the full 2 (+0.5)");
+  CHECK(g->next_value() == "0");
+  CHECK(g->next_step() == "a count of 0 (1 fewer) earns the full 2 (+0.5)");
 }
 
 TEST_CASE("gaps: points, survey and a missing leaf") {
@@ -218,32 +218,32 @@ TEST_CASE("gaps: points, survey and a missing leaf") {
   // p1: one step of 0.25 more.
   const Gap* g = gap_of(set, r.gaps, "p1");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "3");
-  CHECK(g->next_step == "the council's points of 3 would earn 3 (+0.25): each step of 0.25 counts, up to 3");
+  CHECK(g->next_value() == "3");
+  CHECK(g->next_step() == "the council's points of 3 would earn 3 (+0.25): each step of 0.25 counts, up to 3");
   // p3: 2.8 + 0.4 passes the max of 3: nothing more to write.
   g = gap_of(set, r.gaps, "p3");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value.empty());
-  CHECK(g->next_step.empty());
-  CHECK(g->next_gain == dec("0"));
+  CHECK(g->next_value().empty());
+  CHECK(g->next_step().empty());
+  CHECK(g->next_gain() == dec("0"));
   // s1: 30 × (15 + 1.8 + 0.4) ÷ 20 = 25.8; all 20 at A → 30 (+4.2).
   g = gap_of(set, r.gaps, "s1");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "A=20");
-  CHECK(g->next_step == "all 20 answers at the top weight ('A') would earn 30 (+4.2)");
+  CHECK(g->next_value() == "A=20");
+  CHECK(g->next_step() == "all 20 answers at the top weight ('A') would earn 30 (+4.2)");
   // s2: 10 × (3 × 0.8 + 2 × 0.5) ÷ 5 = 6.8; all 5 at A → 8 (+1.2): the top weight is 0.8.
   g = gap_of(set, r.gaps, "s2");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "A=5");
-  CHECK(g->next_gain == dec("1.2"));
+  CHECK(g->next_value() == "A=5");
+  CHECK(g->next_gain() == dec("1.2"));
   // o1 is missing (scored 0 under missing_as_zero): the best option.
   g = gap_of(set, r.gaps, "o1");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "kip_thoi");
-  CHECK(g->next_step == "no evidence: option 'kip_thoi' would earn 2 (+2)");
+  CHECK(g->next_value() == "kip_thoi");
+  CHECK(g->next_step() == "no evidence: option 'kip_thoi' would earn 2 (+2)");
   // t2 missing: the tier that earns the most, 5 for 0.
   g = gap_of(set, r.gaps, "t2");
   REQUIRE(g != nullptr);
-  CHECK(g->next_value == "0");
-  CHECK(g->next_gain == dec("5"));
+  CHECK(g->next_value() == "0");
+  CHECK(g->next_gain() == dec("5"));
 }

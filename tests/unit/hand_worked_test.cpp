@@ -46,9 +46,9 @@ TEST_CASE_FIXTURE(HandWorked, "S1, Sở Tư pháp: index exactly 90 meets the in
   CHECK(s.points("S1", "3.2") == "9.22");
   CHECK(s.total("S1") == "90");
   CHECK(s.max("S1") == "100");
-  CHECK(s.card("S1").index.to_string(2) == "90.00");
-  CHECK(s.card("S1").survey.to_string() == "25.22");
-  CHECK(s.card("S1").appraisal.to_string() == "64.78");
+  CHECK(s.card("S1").index().to_string(2) == "90.00");
+  CHECK(s.card("S1").survey().to_string() == "25.22");
+  CHECK(s.card("S1").appraisal().to_string() == "64.78");
   CHECK(s.rank("S1") == "1");
   CHECK(s.band("S1") == "Xuất sắc");
 }
@@ -87,8 +87,8 @@ TEST_CASE_FIXTURE(HandWorked, "S3, Sở Tài chính: a bonus brings it to 80% ex
   // → Khá; rank 2, shared with S2
   CHECK(s.points("S3", "1.4") == "13.5");
   CHECK(s.points("S3", "2") == "36");
-  CHECK(s.card("S3").tree_total.to_string() == "78.5");
-  CHECK(s.card("S3").adjustments.at(0).to_string() == "1.5");
+  CHECK(s.card("S3").tree_total().to_string() == "78.5");
+  CHECK(s.card("S3").adjustments().at(0).to_string() == "1.5");
   CHECK(s.total("S3") == "80");
   CHECK(s.max("S3") == "100");
   CHECK(s.index("S3") == "80");
@@ -156,13 +156,13 @@ TEST_CASE_FIXTURE(HandWorked, "H3, UBND thành phố Vĩnh Yên: deductions floo
 }
 
 TEST_CASE_FIXTURE(HandWorked, "two rank groups, in set order, ranked units first") {
-  REQUIRE(s.ranking.groups.size() == 2);
-  CHECK(s.ranking.groups[0].key == "so");
-  CHECK(s.ranking.groups[0].title == "Sở, ban, ngành");
-  CHECK(s.ranking.groups[1].key == "huyen");
+  REQUIRE(s.ranking.groups().size() == 2);
+  CHECK(s.ranking.groups()[0].key() == "so");
+  CHECK(s.ranking.groups()[0].title() == "Sở, ban, ngành");
+  CHECK(s.ranking.groups()[1].key() == "huyen");
   std::vector<std::string> so, huyen;
-  for (const auto& e : s.ranking.groups[0].entries) so.push_back(s.evaluation.units()[s.cards[e.scorecard].unit].code);
-  for (const auto& e : s.ranking.groups[1].entries) huyen.push_back(s.evaluation.units()[s.cards[e.scorecard].unit].code);
+  for (const auto& e : s.ranking.groups()[0].entries()) so.push_back(s.evaluation.units()[s.cards[e.scorecard()].unit()].code());
+  for (const auto& e : s.ranking.groups()[1].entries()) huyen.push_back(s.evaluation.units()[s.cards[e.scorecard()].unit()].code());
   CHECK(so == std::vector<std::string>{"S1", "S2", "S3", "S4"});
   CHECK(huyen == std::vector<std::string>{"H3", "H1", "H2"});
 }

@@ -28,8 +28,8 @@ const char* const xyz_evidence = "unit,a,b\nX,2,na\nY,3,63.67\nZ,2,64.67\n";
 
 std::vector<std::string> order_of(const cchc_test::Scored& s, std::size_t group = 0) {
   std::vector<std::string> codes;
-  for (const RankEntry& e : s.ranking.groups.at(group).entries)
-    codes.push_back(s.evaluation.units()[s.cards[e.scorecard].unit].code);
+  for (const RankEntry& e : s.ranking.groups().at(group).entries())
+    codes.push_back(s.evaluation.units()[s.cards[e.scorecard()].unit()].code());
   return codes;
 }
 
@@ -93,11 +93,11 @@ TEST_CASE("groups rank separately — an unranked unit gets no rank and takes no
       "H1,Huyện A,huyen,\nH2,Huyện B,huyen,\nD1,Khác,,\n",
       "unit,a,b\nS1,3,87\nS2,3,77\nS3,3,96\nH1,3,82\nH2,3,92\nD1,1.5,na\n");
   // Default group first, then the declared groups in set order.
-  REQUIRE(s.ranking.groups.size() == 3);
-  CHECK(s.ranking.groups[0].key.empty());
-  CHECK(s.ranking.groups[1].key == "so");
-  CHECK(s.ranking.groups[1].title == "Sở, ban, ngành");
-  CHECK(s.ranking.groups[2].key == "huyen");
+  REQUIRE(s.ranking.groups().size() == 3);
+  CHECK(s.ranking.groups()[0].key().empty());
+  CHECK(s.ranking.groups()[1].key() == "so");
+  CHECK(s.ranking.groups()[1].title() == "Sở, ban, ngành");
+  CHECK(s.ranking.groups()[2].key() == "huyen");
   CHECK(s.rank("D1") == "1");
   // so: S1 90, S2 80; S3 (99) is not ranked and does not push S1 down.
   CHECK(s.rank("S1") == "1");
@@ -119,9 +119,9 @@ TEST_CASE("a unit in a group the set does not declare is refused") {
 TEST_CASE("without declared groups each key is its own group, sorted") {
   const auto s = score_all(set_from(set_with("")), "code,name,group\nB1,B,tw\nA1,A,so\nC1,C,so\n",
                            "unit,a,b\nB1,3,77\nA1,3,67\nC1,3,87\n");
-  REQUIRE(s.ranking.groups.size() == 2);
-  CHECK(s.ranking.groups[0].key == "so");
-  CHECK(s.ranking.groups[1].key == "tw");
+  REQUIRE(s.ranking.groups().size() == 2);
+  CHECK(s.ranking.groups()[0].key() == "so");
+  CHECK(s.ranking.groups()[1].key() == "tw");
   CHECK(s.rank("C1") == "1");
   CHECK(s.rank("A1") == "2");
   CHECK(s.rank("B1") == "1");

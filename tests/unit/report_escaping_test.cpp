@@ -35,8 +35,8 @@ std::string report(const CriteriaSet& set, const std::vector<Row>& rows, Format 
   EvaluationBuilder builder(set);
   for (const Row& r : rows) {
     Unit u;
-    u.code = r.code;
-    u.name = r.name;
+    u.set_code(r.code);
+    u.set_name(r.name);
     builder.add_unit(std::move(u));
   }
   for (const Row& r : rows) {
@@ -156,8 +156,8 @@ TEST_CASE("CSV: a title that starts with TAB or CR gets an apostrophe (the gaps 
       "  - {id: \"2\", title: \"\\rx\", max: 5}\n");
   EvaluationBuilder builder(set);
   Unit u;
-  u.code = "a";
-  u.name = "A";
+  u.set_code("a");
+  u.set_name("A");
   builder.add_unit(u);
   builder.add_value("a", "1", "4");
   builder.add_value("a", "2", "3");
@@ -173,7 +173,7 @@ TEST_CASE("CSV: a title that starts with TAB or CR gets an apostrophe (the gaps 
 TEST_CASE("CSV with decimal_comma: ';'-separated, decimal commas, for Excel in a Vietnamese locale") {
   const CriteriaSet set = set_from(set_yaml("Bảng"));
   ReportOptions options;
-  options.decimal_comma = true;
+  options.set_decimal_comma(true);
   CHECK(report(set, {{"u1", "=1+1", "9.5", "0.5"}, {"u2", "Phường 1; 2", "8.25", ""}}, Format::csv, options) ==
         "group;rank;code;name;total;max;index;band;appraisal;survey;1;tru\r\n"
         ";1;u1;'=1+1;9,00;10,00;90,00;;9,50;0,00;9,50;-0,50\r\n"

@@ -49,8 +49,8 @@ TEST_CASE("points, options, tiers, proportional, deduct, survey: each by hand") 
     // 1.75 + 0.5 + 1 + 1.5 + 0.5 + 7.6 + 0 + 1.83 = 14.68; 14.68 / 30 = 48.9333…%
     CHECK(s.total("U1") == "14.68");
     CHECK(s.index("U1") == "48.93");
-    CHECK(s.card("U1").survey.to_string() == "7.6");
-    CHECK(s.card("U1").appraisal.to_string() == "7.08");
+    CHECK(s.card("U1").survey().to_string() == "7.6");
+    CHECK(s.card("U1").appraisal().to_string() == "7.08");
   }
   SUBCASE("U2") {
     CHECK(s.points("U2", "p") == "7");

@@ -57,14 +57,14 @@ struct Scored {
   const cchc::NodeScore& node(std::string_view code, std::string_view id) const {
     const auto index = evaluation.criteria().find(id);
     REQUIRE(index.has_value());
-    return card(code).nodes.at(*index);
+    return card(code).nodes().at(*index);
   }
   const cchc::RankEntry& entry(std::string_view code) const {
     const auto unit = evaluation.find_unit(code);
     REQUIRE(unit.has_value());
-    for (const auto& group : ranking.groups)
-      for (const auto& e : group.entries)
-        if (cards.at(e.scorecard).unit == *unit) return e;
+    for (const auto& group : ranking.groups())
+      for (const auto& e : group.entries())
+        if (cards.at(e.scorecard()).unit() == *unit) return e;
     FAIL("unit not ranked: " << code);
     throw;  // unreachable: FAIL throws
   }
@@ -72,20 +72,20 @@ struct Scored {
   std::string group_of(std::string_view code) const {
     const auto unit = evaluation.find_unit(code);
     REQUIRE(unit.has_value());
-    for (const auto& group : ranking.groups)
-      for (const auto& e : group.entries)
-        if (cards.at(e.scorecard).unit == *unit) return group.key;
+    for (const auto& group : ranking.groups())
+      for (const auto& e : group.entries())
+        if (cards.at(e.scorecard()).unit() == *unit) return group.key();
     return "(none)";
   }
   /// The rank as text: "1", "2", or "-" for an unranked unit.
   std::string rank(std::string_view code) const {
     const auto& e = entry(code);
-    return e.rank ? std::to_string(*e.rank) : std::string("-");
+    return e.rank() ? std::to_string(*e.rank()) : std::string("-");
   }
-  std::string band(std::string_view code) const { return entry(code).band; }
-  std::string total(std::string_view code) const { return card(code).total.to_string(); }
-  std::string max(std::string_view code) const { return card(code).max.to_string(); }
-  std::string index(std::string_view code) const { return card(code).index.to_string(); }
+  std::string band(std::string_view code) const { return entry(code).band(); }
+  std::string total(std::string_view code) const { return card(code).total().to_string(); }
+  std::string max(std::string_view code) const { return card(code).max().to_string(); }
+  std::string index(std::string_view code) const { return card(code).index().to_string(); }
   std::string points(std::string_view code, std::string_view id) const { return node(code, id).points.to_string(); }
 };
 

@@ -48,19 +48,19 @@ TEST_CASE("a unit with only self-assessed values is ranked with a warning") {
   CHECK(warnings[0].to_string() ==
         "units.csv:2:1: warning: unit 'A' has no appraisal value: it is scored and ranked on its own self-assessment");
   // The warning does not change the result: A keeps its self-assessed 10 of 10.
-  CHECK(cards[0].total.to_string() == "10");
+  CHECK(cards[0].total().to_string() == "10");
 }
 
 TEST_CASE("every leaf scored zero under missing_as_zero is counted and listed per unit") {
   const CriteriaSet set = set_from(three_leaves);
   EvaluationOptions options;
-  options.missing_as_zero = true;
+  options.set_missing_as_zero(true);
   const Evaluation ev = evaluation_from(set, "code,name\nA,Sở A\nB,Sở B\n", "unit,criterion,value\nA,1,4\nB,1,4\nB,2,3\nB,3,3\n", options);
   const auto cards = score(ev);
   CHECK(lines(scoring_warnings(ev, cards)) ==
         std::vector<std::string>{"units.csv:2:1: warning: unit 'A': 2 applicable leaves have no evidence and are scored 0 "
                                  "(--missing-as-zero): '2', '3'"});
-  CHECK(cards[0].total.to_string() == "4");
+  CHECK(cards[0].total().to_string() == "4");
 }
 
 TEST_CASE("JSON reports end with the run's warnings") {
@@ -68,7 +68,7 @@ TEST_CASE("JSON reports end with the run's warnings") {
   const Evaluation ev = evaluation_from(set, "code,name\nA,Sở A\n", "unit,criterion,value,stage\nA,1,4,self\nA,2,3,self\nA,3,3,self\n");
   const auto cards = score(ev);
   ReportOptions options;
-  options.warnings = scoring_warnings(ev, cards);
+  options.set_warnings(scoring_warnings(ev, cards));
   std::ostringstream out;
   write_ranking(out, ev, cards, rank(ev, cards), Format::json, options);
   const std::string json = out.str();
@@ -92,7 +92,7 @@ TEST_CASE("every failure of an API call is a cchc::Error") {
   }
   const Evaluation ev = evaluation_from(set, "code,name\nA,Sở A\n", "unit,1,2,3\nA,4,3,3\n");
   std::vector<Scorecard> cards = score(ev);
-  cards[0].unit = 7;  // a scorecard of another evaluation
+  cards[0].set_unit(7);  // a scorecard of another evaluation
   CHECK_THROWS_AS((void)rank(ev, cards), cchc::Error);
 }
 
@@ -110,7 +110,7 @@ fields:
   const ExactIndex exact = exact_index(card);
   CHECK(exact.total.to_string() == "2");
   CHECK(exact.max.to_string() == "3");
-  CHECK(card.index.to_string() == "66.67");                                        // the set's 2 places
+  CHECK(card.index().to_string() == "66.67");                                        // the set's 2 places
   CHECK(exact.rounded(6, RoundingMode::half_up).to_string() == "66.666667");
   CHECK(exact.rounded(0, RoundingMode::half_even).to_string() == "67");
   CHECK(exact.to_double() == doctest::Approx(200.0 / 3.0).epsilon(1e-15));

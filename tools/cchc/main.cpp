@@ -85,7 +85,7 @@ std::optional<Loaded> load(const Inputs& in) {
   print(set.diagnostics());
   if (!set) return std::nullopt;
   cchc::EvaluationOptions options;
-  options.missing_as_zero = in.missing_as_zero;
+  options.set_missing_as_zero(in.missing_as_zero);
   const auto evaluation = cchc::try_load_evaluation(set.value(), in.units, in.evidence, options);
   print(evaluation.diagnostics());
   if (!evaluation) return std::nullopt;
@@ -103,9 +103,9 @@ std::optional<Loaded> load(const Inputs& in) {
 
 cchc::ReportOptions report_options(const Output& o, const std::vector<cchc::Diagnostic>& warnings) {
   cchc::ReportOptions r;
-  r.warnings = warnings;
-  r.decimal_comma = o.decimal_comma;
-  r.csv_bom = o.bom;
+  r.set_warnings(warnings);
+  r.set_decimal_comma(o.decimal_comma);
+  r.set_csv_bom(o.bom);
   return r;
 }
 

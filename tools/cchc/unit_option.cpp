@@ -26,13 +26,13 @@ std::string unknown_unit_message(const std::string& code, const std::string& uni
   const cchc::Unit* nearest = nullptr;
   std::size_t best = std::numeric_limits<std::size_t>::max();
   for (const auto& unit : units) {
-    const std::size_t d = edit_distance(key, loose_key(unit.code));
+    const std::size_t d = edit_distance(key, loose_key(unit.code()));
     if (d < best) {
       best = d;
       nearest = &unit;
     }
   }
-  if (nearest != nullptr && best <= allowed) message += "; did you mean " + quote_value(nearest->code) + "?";
+  if (nearest != nullptr && best <= allowed) message += "; did you mean " + quote_value(nearest->code()) + "?";
   return message;
 }
 

@@ -19,6 +19,8 @@
 namespace cchc {
 inline namespace v1 {
 
+namespace detail { struct ResultAccess; }
+
 /// The stages of a leaf's score: the unit's self-assessment (tự chấm), the council's
 /// appraisal (thẩm định) and the second appraisal after the unit explained itself
 /// (giải trình). The latest stage present counts.
@@ -27,14 +29,41 @@ inline constexpr int stage_count = 3;
 CCHC_API const char* to_string(Stage stage) noexcept;
 CCHC_API std::optional<Stage> parse_stage(std::string_view text) noexcept;
 
+/// Columns of the units file that cchc does not use, kept as read: (header, value).
+using ExtraColumns = std::vector<std::pair<std::string, std::string>>;
+
 /// A scored unit: a department, a commune, a central agency, a province.
-struct Unit {
-  std::string code;
-  std::string name;
-  std::string group;   ///< rank group key; empty = the default group
-  bool ranked = true;  ///< false: scored but not ranked
-  std::vector<std::pair<std::string, std::string>> extra;  ///< other columns, kept as read
-  SourceLocation location;
+class CCHC_API Unit {
+ public:
+  Unit();
+  Unit(std::string code, std::string name, std::string group = {});
+  Unit(const Unit& other);
+  Unit(Unit&& other) noexcept;
+  Unit& operator=(const Unit& other);
+  Unit& operator=(Unit&& other) noexcept;
+  ~Unit();
+
+  const std::string& code() const noexcept;
+  const std::string& name() const noexcept;
+  const std::string& group() const noexcept;  ///< rank group key; empty = the default group
+  bool ranked() const noexcept;  ///< false: scored but not ranked
+  const ExtraColumns& extra() const noexcept;  ///< other columns, kept as read
+  const SourceLocation& location() const noexcept;
+
+  Unit& set_code(std::string value);
+  Unit& set_name(std::string value);
+  Unit& set_group(std::string value);
+  Unit& set_ranked(bool value);
+  Unit& set_extra(ExtraColumns value);
+  Unit& set_location(SourceLocation value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 enum class ValueKind : std::uint8_t {
@@ -47,19 +76,62 @@ enum class ValueKind : std::uint8_t {
 struct AnswerCount { std::string answer; std::int64_t count = 0; };
 
 /// One piece of evidence as validated: what it means and where it was written.
-struct EvidenceValue {
-  Stage stage = Stage::appraisal;
-  ValueKind kind = ValueKind::number;
-  Decimal number;                   ///< kind number; rates are stored as 0..1
-  std::size_t option = 0;           ///< kind option: index into the rule's options
-  std::vector<AnswerCount> answers; ///< kind answers, in the rule's answer order
-  std::string text;                 ///< as written in the file
-  SourceLocation location;
+class CCHC_API EvidenceValue {
+ public:
+  EvidenceValue();
+  EvidenceValue(const EvidenceValue& other);
+  EvidenceValue(EvidenceValue&& other) noexcept;
+  EvidenceValue& operator=(const EvidenceValue& other);
+  EvidenceValue& operator=(EvidenceValue&& other) noexcept;
+  ~EvidenceValue();
+
+  Stage stage() const noexcept;
+  ValueKind kind() const noexcept;
+  Decimal number() const noexcept;  ///< kind number; rates are stored as 0..1
+  std::size_t option() const noexcept;  ///< kind option: index into the rule's options
+  const std::vector<AnswerCount>& answers() const noexcept;  ///< kind answers, in the rule's answer order
+  const std::string& text() const noexcept;  ///< as written in the file
+  const SourceLocation& location() const noexcept;
+
+  EvidenceValue& set_stage(Stage value);
+  EvidenceValue& set_kind(ValueKind value);
+  EvidenceValue& set_number(Decimal value);
+  EvidenceValue& set_option(std::size_t value);
+  EvidenceValue& set_answers(std::vector<AnswerCount> value);
+  EvidenceValue& set_text(std::string value);
+  EvidenceValue& set_location(SourceLocation value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
-struct EvaluationOptions {
+/// How an evaluation is validated.
+class CCHC_API EvaluationOptions {
+ public:
+  EvaluationOptions();
+  EvaluationOptions(const EvaluationOptions& other);
+  EvaluationOptions(EvaluationOptions&& other) noexcept;
+  EvaluationOptions& operator=(const EvaluationOptions& other);
+  EvaluationOptions& operator=(EvaluationOptions&& other) noexcept;
+  ~EvaluationOptions();
+
   /// Score an applicable leaf with no evidence as zero instead of refusing the input.
-  bool missing_as_zero = false;
+  bool missing_as_zero() const noexcept;
+
+  EvaluationOptions& set_missing_as_zero(bool value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 namespace detail { struct EvaluationData; struct BuilderAccess; }

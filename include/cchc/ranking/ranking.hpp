@@ -3,6 +3,7 @@
 #define CCHC_RANKING_RANKING_HPP
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -13,20 +14,83 @@
 namespace cchc {
 inline namespace v1 {
 
-struct RankEntry {
-  std::size_t scorecard = 0;  ///< index into the scorecards ranked
-  std::optional<int> rank;    ///< 1-based, shared only by exactly equal values; none if unranked
-  std::string band;           ///< empty when no band admits the index
+namespace detail { struct ResultAccess; }
+
+/// One unit's place in its group.
+class CCHC_API RankEntry {
+ public:
+  RankEntry();
+  RankEntry(const RankEntry& other);
+  RankEntry(RankEntry&& other) noexcept;
+  RankEntry& operator=(const RankEntry& other);
+  RankEntry& operator=(RankEntry&& other) noexcept;
+  ~RankEntry();
+
+  std::size_t scorecard() const noexcept;  ///< index into the scorecards ranked
+  std::optional<int> rank() const noexcept;  ///< 1-based, shared only by exactly equal values; none if unranked
+  const std::string& band() const noexcept;  ///< empty when no band admits the index
+
+  RankEntry& set_scorecard(std::size_t value);
+  RankEntry& set_rank(std::optional<int> value);
+  RankEntry& set_band(std::string value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
-struct GroupRanking {
-  std::string key;    ///< the group key; empty for the default group
-  std::string title;  ///< the declared title, else the key
-  std::vector<RankEntry> entries;  ///< ranked units in rank order, then unranked ones by code
+/// One rank group's ranking.
+class CCHC_API GroupRanking {
+ public:
+  GroupRanking();
+  GroupRanking(const GroupRanking& other);
+  GroupRanking(GroupRanking&& other) noexcept;
+  GroupRanking& operator=(const GroupRanking& other);
+  GroupRanking& operator=(GroupRanking&& other) noexcept;
+  ~GroupRanking();
+
+  const std::string& key() const noexcept;  ///< the group key; empty for the default group
+  const std::string& title() const noexcept;  ///< the declared title, else the key
+  const std::vector<RankEntry>& entries() const noexcept;  ///< ranked units in rank order, then unranked ones by code
+
+  GroupRanking& set_key(std::string value);
+  GroupRanking& set_title(std::string value);
+  GroupRanking& set_entries(std::vector<RankEntry> value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
-struct Ranking {
-  std::vector<GroupRanking> groups;  ///< declared groups in set order, then undeclared keys sorted; default first
+/// Every group's ranking.
+class CCHC_API Ranking {
+ public:
+  Ranking();
+  Ranking(const Ranking& other);
+  Ranking(Ranking&& other) noexcept;
+  Ranking& operator=(const Ranking& other);
+  Ranking& operator=(Ranking&& other) noexcept;
+  ~Ranking();
+
+  const std::vector<GroupRanking>& groups() const noexcept;  ///< declared groups in set order, then undeclared keys sorted; default first
+
+  Ranking& set_groups(std::vector<GroupRanking> value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 /// Ranks per group: by index (exact, or rounded under `ranking.on: rounded`), then by the

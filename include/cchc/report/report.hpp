@@ -3,6 +3,7 @@
 #define CCHC_REPORT_REPORT_HPP
 
 #include <iosfwd>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,8 @@
 namespace cchc {
 inline namespace v1 {
 
+namespace detail { struct ResultAccess; }
+
 enum class Format : std::uint8_t { table, csv, json, markdown };
 CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 
@@ -25,15 +28,35 @@ CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 /// with control and invisible characters escaped (<U+001B>), and Markdown's syntax escaped.
 /// CSV keeps text as it is, except that a text cell Excel would run as a formula (it starts
 /// with '=', '+', '-', '@', TAB or CR) gets an apostrophe in front; numbers stay numbers.
-struct ReportOptions {
+class CCHC_API ReportOptions {
+ public:
+  ReportOptions();
+  ReportOptions(const ReportOptions& other);
+  ReportOptions(ReportOptions&& other) noexcept;
+  ReportOptions& operator=(const ReportOptions& other);
+  ReportOptions& operator=(ReportOptions&& other) noexcept;
+  ~ReportOptions();
+
   /// Vietnamese number style (95,39) in table, Markdown and CSV output; CSV is then
   /// ';'-separated, as Excel expects in a Vietnamese locale. JSON is unchanged.
-  bool decimal_comma = false;
-  bool csv_bom = false;        ///< start CSV with a UTF-8 BOM so Excel shows the diacritics
+  bool decimal_comma() const noexcept;
+  bool csv_bom() const noexcept;  ///< start CSV with a UTF-8 BOM so Excel shows the diacritics
   /// Warnings of the run (loading, scoring): JSON output lists them in a top-level
   /// "warnings" array; the other formats leave them to the caller (the command prints them
   /// to standard error).
-  std::vector<Diagnostic> warnings;
+  const std::vector<Diagnostic>& warnings() const noexcept;
+
+  ReportOptions& set_decimal_comma(bool value);
+  ReportOptions& set_csv_bom(bool value);
+  ReportOptions& set_warnings(std::vector<Diagnostic> value);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 /// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "key",

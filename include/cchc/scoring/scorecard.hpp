@@ -4,6 +4,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,6 +29,9 @@ enum class NodeStatus : std::uint8_t {
 };
 CCHC_API const char* to_string(NodeStatus status) noexcept;
 
+/// One node's result. A fixed record, like Decimal: a national year holds half a million of
+/// them, so they stay inline in the scorecard's vector; facts added later about a node come
+/// as accessors of Scorecard, so this layout never changes.
 struct NodeScore {
   Decimal points;  ///< leaf: rounded to the set's places; interior: exact sum (or rounded weighted mean)
   Decimal max;     ///< the applicable maximum (0 when the whole node is not applicable)
@@ -34,17 +39,51 @@ struct NodeScore {
   Stage stage = Stage::appraisal;  ///< the stage whose evidence counted (leaves and given nodes)
 };
 
-/// One unit's result. `nodes` is aligned with CriteriaSet::nodes(); nodes[0] is the tree.
-struct Scorecard {
-  std::size_t unit = 0;            ///< index into Evaluation::units()
-  std::vector<NodeScore> nodes;
-  std::vector<Decimal> adjustments;  ///< aligned with CriteriaSet::adjustments(): +bonus, -penalty
-  Decimal tree_total;   ///< the tree's points before adjustments
-  Decimal total;        ///< tree_total + adjustments, kept within [0, max]
-  Decimal max;          ///< the applicable maximum (the set's max less excluded leaves)
-  Decimal appraisal;    ///< points from `source: appraisal` nodes
-  Decimal survey;       ///< points from `source: survey` nodes
-  Decimal index;        ///< total / max × 100, rounded to the set's places (for display)
+namespace detail { struct ResultAccess; }
+
+/// One unit's result. The layout is private (one pointer), so later versions can add facts
+/// without breaking the ABI; the setters let a caller build one (in a test, say) in one
+/// expression. `nodes()` is aligned with CriteriaSet::nodes(); nodes()[0] is the tree.
+class CCHC_API Scorecard {
+ public:
+  Scorecard();
+  Scorecard(const Scorecard& other);
+  Scorecard(Scorecard&& other) noexcept;
+  Scorecard& operator=(const Scorecard& other);
+  Scorecard& operator=(Scorecard&& other) noexcept;
+  ~Scorecard();
+
+  std::size_t unit() const noexcept;               ///< index into Evaluation::units()
+  const std::vector<NodeScore>& nodes() const noexcept;
+  const std::vector<Decimal>& adjustments() const noexcept;  ///< aligned with CriteriaSet::adjustments(): +bonus, -penalty
+  Decimal tree_total() const noexcept;  ///< the tree's points before adjustments
+  Decimal total() const noexcept;       ///< tree_total + adjustments, kept within [0, max]
+  Decimal max() const noexcept;         ///< the applicable maximum (the set's max less excluded leaves)
+  Decimal appraisal() const noexcept;   ///< points from `source: appraisal` nodes
+  Decimal survey() const noexcept;      ///< points from `source: survey` nodes
+  Decimal index() const noexcept;       ///< total / max × 100, rounded to the set's places (for display)
+  /// The stage this card was scored as of (score_unit_as_of); none: every stage, the
+  /// latest value counting (score, score_unit).
+  std::optional<Stage> as_of() const noexcept;
+
+  Scorecard& set_unit(std::size_t unit);
+  Scorecard& set_nodes(std::vector<NodeScore> nodes);
+  Scorecard& set_adjustments(std::vector<Decimal> adjustments);
+  Scorecard& set_tree_total(Decimal value);
+  Scorecard& set_total(Decimal value);
+  Scorecard& set_max(Decimal value);
+  Scorecard& set_appraisal(Decimal value);
+  Scorecard& set_survey(Decimal value);
+  Scorecard& set_index(Decimal value);
+  Scorecard& set_as_of(std::optional<Stage> stage);
+
+  struct Data;  ///< internal: the private data, opaque outside the library
+
+ private:
+  friend struct detail::ResultAccess;
+  const Data& data() const noexcept;
+  Data& data();
+  std::unique_ptr<Data> data_;
 };
 
 /// Scores every unit: cards[i] is unit i. Never fails on a validated Evaluation; deterministic.
@@ -68,7 +107,7 @@ struct ExactIndex {
   /// The nearest double, for charts and sampling analyses: never on the official path.
   CCHC_API double to_double() const noexcept;
 };
-inline ExactIndex exact_index(const Scorecard& card) noexcept { return ExactIndex{card.total, card.max}; }
+inline ExactIndex exact_index(const Scorecard& card) noexcept { return ExactIndex{card.total(), card.max()}; }
 
 /// Compares the exact indices total/max (as rationals, by cross-multiplication): <0, 0, >0.
 /// A unit with max 0 has index 0.

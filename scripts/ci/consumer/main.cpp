@@ -21,12 +21,12 @@ fields:
   const auto cards = cchc::score(evaluation);
   const cchc::Ranking ranking = cchc::rank(evaluation, cards);
   // By hand: A = 5.5 + 4 × 0.9 = 9.1, B = 6 + 4 × 0.5 = 8; A ranks first.
-  const bool totals_ok = cards.at(0).total.to_string() == "9.1" && cards.at(1).total.to_string() == "8";
-  const auto& first = ranking.groups.at(0).entries.at(0);
-  const bool rank_ok = first.scorecard == 0 && first.rank == 1;
+  const bool totals_ok = cards.at(0).total().to_string() == "9.1" && cards.at(1).total().to_string() == "8";
+  const auto& first = ranking.groups().at(0).entries().at(0);
+  const bool rank_ok = first.scorecard() == 0 && first.rank() == 1;
   // The library linked must be the major the headers were written for.
   const bool version_ok = std::strncmp(cchc::version(), "1.", 2) == 0;
-  std::printf("cchc %s: A %s, B %s\n", cchc::version(), cards.at(0).total.to_string().c_str(),
-              cards.at(1).total.to_string().c_str());
+  std::printf("cchc %s: A %s, B %s\n", cchc::version(), cards.at(0).total().to_string().c_str(),
+              cards.at(1).total().to_string().c_str());
   return totals_ok && rank_ok && version_ok ? 0 : 1;
 }
