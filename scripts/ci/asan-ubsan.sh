@@ -4,7 +4,7 @@
 source "$(dirname "$0")/common.sh"
 sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS"
 cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=Debug -DCCHC_BUILD_TESTS=ON \
-  -DCMAKE_CXX_FLAGS="$sanitize" \
+  -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
   -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"
 cmake --build "$cchc_build" -j "$cchc_jobs"
