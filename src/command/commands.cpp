@@ -186,15 +186,18 @@ Prepared prepare_checked(const Request& request) {
   if (entry->unit == UnitUse::required && !unit_code)
     problems.push_back(usage_error("missing-option", std::string(entry->name) + " needs the option 'unit' (a unit code)"));
   if (unit_code && unit_code->empty()) problems.push_back(usage_error("bad-option-value", "--unit: " + unit_code_not_empty("")));
-  if (!request.criteria.given()) problems.push_back(usage_error("missing-input", "the request names no criteria set"));
-  if (entry->reads_year) {
+  if (!request.criteria.given() && !request.loaded_criteria && !request.loaded_year)
+    problems.push_back(usage_error("missing-input", "the request names no criteria set"));
+  if (entry->reads_year && !request.loaded_year) {
     if (!request.units.given()) problems.push_back(usage_error("missing-input", "the request names no units"));
     if (!request.evidence.given()) problems.push_back(usage_error("missing-input", "the request names no evidence"));
   }
+  if (request.loaded_year && options->flag("missing_as_zero"))
+    problems.push_back(usage_error("bad-option-value", "missing_as_zero is chosen when the evaluation is loaded"));
   if (!problems.empty()) return refused(status_usage, std::move(problems));
 
   Prepared out;
-  const std::optional<CriteriaSet> set = load_set(request.criteria, out.diagnostics);
+  const std::optional<CriteriaSet> set = request_set(request, out.diagnostics);
   if (!set) return refused(status_invalid_input, std::move(out.diagnostics));
 
   auto report = std::make_shared<ReportOptions>();
@@ -212,7 +215,11 @@ Prepared prepare_checked(const Request& request) {
 
   EvaluationOptions evaluation_options;
   evaluation_options.missing_as_zero = options->flag("missing_as_zero");
-  std::optional<Run> loaded = load_run(*set, request.units, request.evidence, evaluation_options, out.diagnostics);
+  std::optional<Run> loaded;
+  if (request.loaded_year)
+    loaded = scored(request.loaded_year->evaluation, request.loaded_year->warnings, out.diagnostics);
+  else
+    loaded = load_run(*set, request.units, request.evidence, evaluation_options, out.diagnostics);
   if (!loaded) return refused(status_invalid_input, std::move(out.diagnostics));
   auto run = std::make_shared<Run>(std::move(*loaded));
 
@@ -223,7 +230,8 @@ Prepared prepare_checked(const Request& request) {
       // The messages so far (warnings) stay, as the command line has printed them.
       out.status = status_usage;
       out.diagnostics.push_back(
-          usage_error("unknown-unit-option", unknown_unit_message(*unit_code, request.units.label(), run->evaluation.units())));
+          usage_error("unknown-unit-option", unknown_unit_message(*unit_code, request.loaded_year ? request.loaded_year->units_label : request.units.label(),
+                                                   run->evaluation.units())));
       return out;
     }
   }

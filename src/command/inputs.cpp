@@ -58,15 +58,55 @@ std::optional<Run> load_run(const CriteriaSet& set, const Source& units, const S
   const Loaded<Evaluation> evaluation = load_evaluation(set, units, evidence, options);
   append(messages, evaluation.diagnostics());
   if (!evaluation) return std::nullopt;
-  Run out;
   // The set's warnings are already in `messages` (first): JSON lists them first too.
-  out.warnings = warnings_of(messages);
-  out.evaluation = evaluation.value();
+  return scored(evaluation.value(), warnings_of(messages), messages);
+}
+
+Run scored(Evaluation evaluation, std::vector<Diagnostic> warnings, std::vector<Diagnostic>& messages) {
+  Run out;
+  out.warnings = std::move(warnings);
+  out.evaluation = std::move(evaluation);
   out.cards = score(out.evaluation);
   out.ranking = rank(out.evaluation, out.cards);
   const std::vector<Diagnostic> scoring = scoring_warnings(out.evaluation, out.cards);
   append(messages, scoring);
   append(out.warnings, scoring);
+  return out;
+}
+
+std::optional<CriteriaSet> request_set(const Request& request, std::vector<Diagnostic>& messages) {
+  if (request.loaded_year) {
+    append(messages, request.loaded_year->warnings);
+    return request.loaded_year->evaluation.criteria();
+  }
+  if (request.loaded_criteria) {
+    append(messages, request.loaded_criteria->warnings);
+    return request.loaded_criteria->set;
+  }
+  return load_set(request.criteria, messages);
+}
+
+std::shared_ptr<const LoadedCriteria> load_criteria(const Source& criteria, std::vector<Diagnostic>& messages) {
+  std::optional<CriteriaSet> set = load_set(criteria, messages);
+  if (!set) return nullptr;
+  auto out = std::make_shared<LoadedCriteria>();
+  out->set = std::move(*set);
+  out->warnings = warnings_of(messages);
+  return out;
+}
+
+std::shared_ptr<const LoadedYear> load_year(const LoadedCriteria& criteria, const Source& units, const Source& evidence,
+                                            bool missing_as_zero, std::vector<Diagnostic>& messages) {
+  EvaluationOptions options;
+  options.missing_as_zero = missing_as_zero;
+  append(messages, criteria.warnings);
+  const Loaded<Evaluation> evaluation = load_evaluation(criteria.set, units, evidence, options);
+  append(messages, evaluation.diagnostics());
+  if (!evaluation) return nullptr;
+  auto out = std::make_shared<LoadedYear>();
+  out->evaluation = evaluation.value();
+  out->units_label = units.label();
+  out->warnings = warnings_of(messages);
   return out;
 }
 

@@ -4,6 +4,7 @@
 #ifndef CCHC_SRC_COMMAND_INPUTS_HPP
 #define CCHC_SRC_COMMAND_INPUTS_HPP
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "cchc/model/evaluation.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/scoring/scorecard.hpp"
+#include "cchc/export.hpp"
 #include "command/request.hpp"
 
 namespace cchc {
@@ -32,6 +34,20 @@ std::optional<CriteriaSet> load_set(const Source& criteria, std::vector<Diagnost
 /// Units and evidence (each a file or a text) against `set`, scored and ranked.
 std::optional<Run> load_run(const CriteriaSet& set, const Source& units, const Source& evidence,
                             const EvaluationOptions& options, std::vector<Diagnostic>& messages);
+
+/// A year scored and ranked; its scoring warnings are appended to `messages` and to the
+/// run's warnings (after `warnings`, those of loading).
+Run scored(Evaluation evaluation, std::vector<Diagnostic> warnings, std::vector<Diagnostic>& messages);
+
+/// The set of a request (loaded, or from its source), with its warnings in `messages`.
+std::optional<CriteriaSet> request_set(const Request& request, std::vector<Diagnostic>& messages);
+
+/// A year loaded once for many commands; nullptr with the errors in `messages` when refused.
+CCHC_API std::shared_ptr<const LoadedYear> load_year(const LoadedCriteria& criteria, const Source& units,
+                                                    const Source& evidence, bool missing_as_zero,
+                                                    std::vector<Diagnostic>& messages);
+/// A set loaded once; nullptr with the errors in `messages` when refused.
+CCHC_API std::shared_ptr<const LoadedCriteria> load_criteria(const Source& criteria, std::vector<Diagnostic>& messages);
 
 /// The warnings among `diagnostics`.
 std::vector<Diagnostic> warnings_of(const std::vector<Diagnostic>& diagnostics);

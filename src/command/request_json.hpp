@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cchc/model/diagnostic.hpp"
+#include "cchc/export.hpp"
 #include "command/request.hpp"
 
 namespace cchc {
@@ -20,7 +21,8 @@ inline namespace v1 {
 namespace command {
 
 /// The request, or nullopt with every problem in `problems` (file "<request>").
-std::optional<Request> parse_request_json(std::string_view text, std::vector<Diagnostic>& problems);
+/// Exported for the fuzz harness (fuzz/request_fuzzer.cpp) only.
+CCHC_API std::optional<Request> parse_request_json(std::string_view text, std::vector<Diagnostic>& problems);
 
 /// {"status": N, "diagnostics": […]}.
 std::string failure_json(int status, const std::vector<Diagnostic>& diagnostics);
