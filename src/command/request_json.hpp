@@ -25,7 +25,7 @@ namespace command {
 CCHC_API std::optional<Request> parse_request_json(std::string_view text, std::vector<Diagnostic>& problems);
 
 /// {"status": N, "diagnostics": […]}.
-std::string failure_json(int status, const std::vector<Diagnostic>& diagnostics);
+CCHC_API std::string failure_json(int status, const std::vector<Diagnostic>& diagnostics);
 
 struct Response {
   int status = 0;
