@@ -65,7 +65,7 @@ CCHC_API int cchc_request_json(const char* request, char** response);
 /* ---- Diagnostics ----------------------------------------------------------------------
  * What a failed (or successful, with warnings) load found. Index i < cchc_diagnostics_count.
  * Texts are "" when unknown; line and column are 1-based, 0 when unknown. */
-typedef struct cchc_diagnostics cchc_diagnostics;
+typedef struct cchc_diagnostics cchc_diagnostics;  /* NOLINT(modernize-use-using): a C header */
 CCHC_API size_t cchc_diagnostics_count(const cchc_diagnostics* diagnostics);
 /* 1 for an error, 0 for a warning. */
 CCHC_API int cchc_diagnostic_is_error(const cchc_diagnostics* diagnostics, size_t i);
@@ -89,7 +89,7 @@ CCHC_API void cchc_diagnostics_free(cchc_diagnostics* diagnostics);
  * success (possibly none); it is NULL only when out of memory. */
 
 /* ---- A criteria set (YAML, schema cchc/criteria@1) ---------------------------------- */
-typedef struct cchc_criteria cchc_criteria;
+typedef struct cchc_criteria cchc_criteria;  /* NOLINT(modernize-use-using): a C header */
 CCHC_API int cchc_criteria_load(const char* path, cchc_criteria** criteria, cchc_diagnostics** diagnostics);
 /* From text in memory (`length` bytes; need not end in NUL); `name` names it in messages
  * (NULL: "<criteria>"). */
@@ -102,7 +102,7 @@ CCHC_API void cchc_criteria_free(cchc_criteria* criteria);
 /* ---- A year's units and evidence (CSV), checked against a set -------------------------
  * missing_as_zero: non-zero scores an applicable leaf without evidence as 0 (the command's
  * --missing-as-zero), else such a unit is refused. */
-typedef struct cchc_evaluation cchc_evaluation;
+typedef struct cchc_evaluation cchc_evaluation;  /* NOLINT(modernize-use-using): a C header */
 CCHC_API int cchc_evaluation_load(const cchc_criteria* criteria, const char* units_path, const char* evidence_path,
                                   int missing_as_zero, cchc_evaluation** evaluation, cchc_diagnostics** diagnostics);
 /* From texts in memory; the names (NULL: "<units>", "<evidence>") name them in messages. */
@@ -117,7 +117,7 @@ CCHC_API void cchc_evaluation_free(cchc_evaluation* evaluation);
  * Every unit scored and ranked per group. The units are in the JSON ranking's order:
  * group by group, in rank order, unranked units last. Warnings of the set, the tables and
  * the scoring come back in *diagnostics and are listed in the JSON reports. */
-typedef struct cchc_ranking cchc_ranking;
+typedef struct cchc_ranking cchc_ranking;  /* NOLINT(modernize-use-using): a C header */
 CCHC_API int cchc_rank(const cchc_evaluation* evaluation, cchc_ranking** ranking, cchc_diagnostics** diagnostics);
 CCHC_API size_t cchc_ranking_count(const cchc_ranking* ranking);
 /* The position of the unit with this code, or (size_t)-1. */

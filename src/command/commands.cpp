@@ -242,9 +242,9 @@ Prepared prepare_checked(const Request& request) {
   return out;
 }
 
-Diagnostic failure(const char* code, std::string message) {
+Diagnostic failure(std::string code, std::string message) {
   Diagnostic d(SourceLocation{}, Severity::error, std::string(), std::move(message));
-  d.set_code(code);
+  d.set_code(std::move(code));
   return d;
 }
 
@@ -273,7 +273,7 @@ bool guarded(F&& f, int& status, std::vector<Diagnostic>& diagnostics) noexcept 
 
 }  // namespace
 
-Diagnostic usage_error(std::string code, std::string message) { return failure(code.c_str(), std::move(message)); }
+Diagnostic usage_error(std::string code, std::string message) { return failure(std::move(code), std::move(message)); }
 
 std::vector<std::string> command_names() {
   std::vector<std::string> out;
