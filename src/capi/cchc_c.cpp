@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "cchc/io/load.hpp"
 #include "cchc/version.hpp"
 #include "cchc/report/report.hpp"
+#include "cchc/scoring/scorecard.hpp"
 #include "command/command.hpp"
 #include "command/inputs.hpp"
 #include "command/request_json.hpp"
@@ -27,15 +27,14 @@ struct cchc_diagnostics {
   std::vector<std::string> texts;  // to_string() of each, made once
 };
 
+// The handles hold what the command layer loads, so a set or year loaded here is checked,
+// warned about and scored exactly as `cchc` and cchc_request_json do it.
 struct cchc_criteria {
-  cchc::CriteriaSet set;
-  std::vector<Diagnostic> warnings;
+  std::shared_ptr<const cchc::command::LoadedCriteria> loaded;
 };
 
 struct cchc_evaluation {
-  cchc::Evaluation evaluation;
-  std::string units_name;            // how messages name the units (an unknown --unit)
-  std::vector<Diagnostic> warnings;  // the set's, then the tables'
+  std::shared_ptr<const cchc::command::LoadedYear> loaded;
 };
 
 struct cchc_ranking {
@@ -223,16 +222,13 @@ namespace {
 int make_criteria(const cchc::command::Source& source, cchc_criteria** criteria, cchc_diagnostics** diagnostics) {
   return guarded(diagnostics, [&](std::vector<Diagnostic>& problems) {
     std::vector<Diagnostic> messages;
-    std::optional<cchc::CriteriaSet> set = cchc::command::load_set(source, messages);
-    if (!set) {
+    auto loaded = cchc::command::load_criteria(source, messages);
+    if (!loaded) {
       problems = std::move(messages);
       return CCHC_INVALID_INPUT;
     }
-    auto out = std::make_unique<cchc_criteria>();
-    out->set = std::move(*set);
-    out->warnings = cchc::command::warnings_of(messages);
-    problems = out->warnings;
-    *criteria = out.release();
+    problems = loaded->warnings;
+    *criteria = new cchc_criteria{std::move(loaded)};
     return CCHC_OK;
   });
 }
@@ -270,8 +266,10 @@ int cchc_criteria_parse(const char* text, size_t length, const char* name, cchc_
   return make_criteria(source, criteria, diagnostics);
 }
 
-const char* cchc_criteria_id(const cchc_criteria* c) { return c == nullptr ? nullptr : c->set.id().c_str(); }
-const char* cchc_criteria_title(const cchc_criteria* c) { return c == nullptr ? nullptr : c->set.title().c_str(); }
+const char* cchc_criteria_id(const cchc_criteria* c) { return c == nullptr ? nullptr : c->loaded->set.id().c_str(); }
+const char* cchc_criteria_title(const cchc_criteria* c) {
+  return c == nullptr ? nullptr : c->loaded->set.title().c_str();
+}
 void cchc_criteria_free(cchc_criteria* c) { delete c; }
 
 // ---- evaluation ---------------------------------------------------------------------------
@@ -280,28 +278,14 @@ namespace {
 int make_evaluation(const cchc_criteria* criteria, const cchc::command::Source& units, const cchc::command::Source& evidence,
                     int missing_as_zero, cchc_evaluation** evaluation, cchc_diagnostics** diagnostics) {
   return guarded(diagnostics, [&](std::vector<Diagnostic>& problems) {
-    cchc::EvaluationOptions options;
-    options.missing_as_zero = missing_as_zero != 0;
-    std::vector<Diagnostic> messages = criteria->warnings;
-    // load_run scores and ranks too; the evaluation keeps only what it loaded, so that a
-    // portal pays for scoring when it asks (cchc_rank).
-    const cchc::Loaded<cchc::Evaluation> loaded =
-        !units.text && !evidence.text
-            ? cchc::try_load_evaluation(criteria->set, units.path, evidence.path, options)
-            : cchc::try_parse_evaluation(criteria->set, units.text ? *units.text : std::string(),
-                                         evidence.text ? *evidence.text : std::string(), units.label(), evidence.label(),
-                                         options);
-    messages.insert(messages.end(), loaded.diagnostics().begin(), loaded.diagnostics().end());
+    std::vector<Diagnostic> messages;
+    auto loaded = cchc::command::load_year(*criteria->loaded, units, evidence, missing_as_zero != 0, messages);
     if (!loaded) {
       problems = std::move(messages);
       return CCHC_INVALID_INPUT;
     }
-    auto out = std::make_unique<cchc_evaluation>();
-    out->evaluation = loaded.value();
-    out->units_name = units.label();
-    out->warnings = cchc::command::warnings_of(messages);
-    problems = out->warnings;
-    *evaluation = out.release();
+    problems = loaded->warnings;
+    *evaluation = new cchc_evaluation{std::move(loaded)};
     return CCHC_OK;
   });
 }
@@ -349,7 +333,9 @@ int cchc_evaluation_parse(const cchc_criteria* criteria, const char* units_text,
   return make_evaluation(criteria, units, evidence, missing_as_zero, evaluation, diagnostics);
 }
 
-size_t cchc_evaluation_unit_count(const cchc_evaluation* e) { return e == nullptr ? 0 : e->evaluation.units().size(); }
+size_t cchc_evaluation_unit_count(const cchc_evaluation* e) {
+  return e == nullptr ? 0 : e->loaded->evaluation.units().size();
+}
 void cchc_evaluation_free(cchc_evaluation* e) { delete e; }
 
 // ---- ranking ------------------------------------------------------------------------------
@@ -358,13 +344,9 @@ int cchc_rank(const cchc_evaluation* evaluation, cchc_ranking** ranking, cchc_di
   if (ranking != nullptr) *ranking = nullptr;
   return guarded(diagnostics, [&](std::vector<Diagnostic>& problems) {
     if (evaluation == nullptr || ranking == nullptr) return null_argument(problems, "cchc_rank", evaluation ? "ranking" : "evaluation");
-    auto run = std::make_shared<Run>();
-    run->evaluation = evaluation->evaluation;
-    run->cards = cchc::score(run->evaluation);
-    run->ranking = cchc::rank(run->evaluation, run->cards);
-    run->warnings = evaluation->warnings;
-    const std::vector<Diagnostic> scoring = cchc::scoring_warnings(run->evaluation, run->cards);
-    run->warnings.insert(run->warnings.end(), scoring.begin(), scoring.end());
+    std::vector<Diagnostic> messages;  // the warnings again: cchc_rank gives them all
+    auto run = std::make_shared<const Run>(
+        cchc::command::scored(evaluation->loaded->evaluation, evaluation->loaded->warnings, messages));
     auto out = std::make_unique<cchc_ranking>();
     const cchc::CriteriaSet& set = run->evaluation.criteria();
     for (const auto& group : run->ranking.groups)
@@ -373,7 +355,7 @@ int cchc_rank(const cchc_evaluation* evaluation, cchc_ranking** ranking, cchc_di
         out->rows.push_back(cchc_ranking::Row{entry.scorecard, decimal_text(card.total, set), decimal_text(card.max, set),
                                               decimal_text(card.index, set), entry.rank ? *entry.rank : 0, entry.band});
       }
-    out->units_name = evaluation->units_name;
+    out->units_name = evaluation->loaded->units_label;
     out->run = std::move(run);
     problems = out->run->warnings;
     *ranking = out.release();
