@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs cchc into a scratch prefix, shared and static, and builds a small program
-# against each install twice: with find_package(cchc) and with pkg-config. Each program
+# against each install twice: with find_package(cchc) and with pkg-config, in C++ and in C. Each program
 # runs and checks numbers worked out by hand.
 source "$(dirname "$0")/common.sh"
 consumer_src="$cchc_root/scripts/ci/consumer"
@@ -17,6 +17,7 @@ for kind in shared static; do
   cmake -S "$consumer_src" -B "$cchc_build/cmake-$kind" -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_BUILD_TYPE=Release > /dev/null
   cmake --build "$cchc_build/cmake-$kind" -j "$cchc_jobs"
   "$cchc_build/cmake-$kind/cchc_consumer"
+  "$cchc_build/cmake-$kind/cchc_consumer_c"
 
   echo "consumer: $kind, pkg-config cchc"
   pc_dir=$(dirname "$(find "$prefix" -name cchc.pc | head -1)")
@@ -25,4 +26,10 @@ for kind in shared static; do
   c++ -std=c++17 "$consumer_src/main.cpp" -o "$cchc_build/pkg-config-$kind" \
     $(PKG_CONFIG_PATH="$pc_dir" pkg-config $static_flag --cflags --libs cchc)
   LD_LIBRARY_PATH="$(dirname "$pc_dir")" "$cchc_build/pkg-config-$kind"
+
+  echo "consumer: $kind, pkg-config cchc, from C"
+  # shellcheck disable=SC2046
+  cc -std=c11 -Wall -Wextra -Werror "$consumer_src/main.c" -o "$cchc_build/pkg-config-c-$kind" \
+    $(PKG_CONFIG_PATH="$pc_dir" pkg-config $static_flag --cflags --libs cchc)
+  LD_LIBRARY_PATH="$(dirname "$pc_dir")" "$cchc_build/pkg-config-c-$kind"
 done

@@ -8,8 +8,8 @@ source "$(dirname "$0")/common.sh"
 seconds=${FUZZ_SECONDS:-60}
 cmake -S . -B "$cchc_build" -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DBUILD_SHARED_LIBS=OFF -DCCHC_FUZZ=ON -DCCHC_BUILD_TESTS=ON -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF
-cmake --build "$cchc_build" -j "$cchc_jobs" --target criteria_fuzzer tables_fuzzer pipeline_fuzzer
-for harness in criteria tables pipeline; do
+cmake --build "$cchc_build" -j "$cchc_jobs" --target criteria_fuzzer tables_fuzzer pipeline_fuzzer request_fuzzer
+for harness in criteria tables pipeline request; do
   work="$cchc_build/$harness"
   rm -rf "$work"; mkdir -p "$work/corpus"
   echo "fuzz: $harness for $seconds s"

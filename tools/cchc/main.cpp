@@ -1,5 +1,5 @@
 // The cchc command: a thin shell over the library.
-//   cchc validate SET.yaml
+//   cchc validate SET.yaml [--format table|json]
 //   cchc rank    --criteria C --units U --evidence E [--format F] [-o OUT]
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
@@ -13,7 +13,8 @@
 #include "cchc/cchc.hpp"
 #include "allocator_tuning.hpp"
 #include "output_file.hpp"
-#include "unit_option.hpp"
+#include "command/command.hpp"
+#include "command/unit_option.hpp"
 
 namespace {
 
@@ -47,65 +48,26 @@ void add_output(CLI::App* cmd, Output& out) {
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
 }
 
+namespace command = cchc::command;
+
+/// Messages on standard error: FILE:LINE:COL: … for the inputs' problems; a usage problem
+/// (no file: an unknown --unit) as "cchc: error: …".
 void print(const std::vector<cchc::Diagnostic>& diagnostics) {
-  for (const auto& d : diagnostics) std::cerr << d.to_string() << '\n';
-}
-
-int validate(const std::string& path) {
-  const auto set = cchc::try_load_criteria(path);
-  print(set.diagnostics());
-  if (!set) {
-    std::size_t errors = 0;
-    for (const auto& d : set.diagnostics()) errors += d.severity() == cchc::Severity::error ? 1 : 0;
-    std::cerr << cchc::escape_invisible(path) << ": " << errors << (errors == 1 ? " error\n" : " errors\n");
-    return exit_invalid;
+  for (const auto& d : diagnostics) {
+    if (d.location().file.empty() && d.severity() == cchc::Severity::error)
+      std::cerr << "cchc: error: " << cchc::escape_invisible(d.message()) << '\n';
+    else
+      std::cerr << d.to_string() << '\n';
   }
-  const auto& s = set.value();
-  std::size_t leaves = 0;
-  for (const auto& n : s.nodes()) leaves += n.is_leaf() && &n != &s.root() ? 1 : 0;
-  std::cout << cchc::escape_invisible(path) << ": valid: " << cchc::escape_invisible(s.id()) << ", " << s.fields().size() << " fields, " << leaves << " leaves, max "
-            << s.max().to_string() << '\n';
-  return 0;
 }
 
-struct Loaded {
-  cchc::Evaluation evaluation;
-  std::vector<cchc::Scorecard> cards;
-  cchc::Ranking ranking;
-  std::vector<cchc::Diagnostic> warnings;  ///< printed to stderr, and listed in JSON output
-};
-
-void keep_warnings(const std::vector<cchc::Diagnostic>& diagnostics, std::vector<cchc::Diagnostic>& warnings) {
-  for (const auto& d : diagnostics)
-    if (d.severity() == cchc::Severity::warning) warnings.push_back(d);
-}
-
-std::optional<Loaded> load(const Inputs& in) {
-  const auto set = cchc::try_load_criteria(in.criteria);
-  print(set.diagnostics());
-  if (!set) return std::nullopt;
-  cchc::EvaluationOptions options;
-  options.set_missing_as_zero(in.missing_as_zero);
-  const auto evaluation = cchc::try_load_evaluation(set.value(), in.units, in.evidence, options);
-  print(evaluation.diagnostics());
-  if (!evaluation) return std::nullopt;
-  Loaded out;
-  keep_warnings(set.diagnostics(), out.warnings);
-  keep_warnings(evaluation.diagnostics(), out.warnings);
-  out.evaluation = evaluation.value();
-  out.cards = cchc::score(out.evaluation);
-  out.ranking = cchc::rank(out.evaluation, out.cards);
-  const std::vector<cchc::Diagnostic> scoring = cchc::scoring_warnings(out.evaluation, out.cards);
-  print(scoring);
-  out.warnings.insert(out.warnings.end(), scoring.begin(), scoring.end());
-  return out;
-}
-
-cchc::ReportOptions report_options(const Output& o, const std::vector<cchc::Diagnostic>& warnings) {
-  cchc::ReportOptions r;
-  r.set_warnings(warnings);
-  r.set_decimal_comma(o.decimal_comma);
-  r.set_csv_bom(o.bom);
+command::Request request_for(const char* name, const Inputs& in, const Output& o) {
+  command::Request r;
+  r.command = name;
+  r.criteria = command::Source::file(in.criteria);
+  r.units = command::Source::file(in.units);
+  r.evidence = command::Source::file(in.evidence);
+  r.options = {{"format", o.format}, {"missing_as_zero", in.missing_as_zero}, {"decimal_comma", o.decimal_comma}, {"bom", o.bom}};
   return r;
 }
 
@@ -114,6 +76,42 @@ int emit(const Output& o, const std::function<void(std::ostream&)>& write) {
   if (problem.empty()) return 0;
   std::cerr << "cchc: error: " << problem << '\n';
   return exit_invalid;
+}
+
+/// Runs a command on files: -o checked before anything is read, then the library's command
+/// layer (load, score, rank, check --unit), then the report written into the output.
+int run(const command::Request& request, const Output& o) {
+  // -o must not be a directory nor any input (also through a link): refused before reading.
+  std::vector<cchc_tool::InputFile> inputs{{"--criteria", request.criteria.path}};
+  if (request.units.given()) inputs.push_back({"--units", request.units.path});
+  if (request.evidence.given()) inputs.push_back({"--evidence", request.evidence.path});
+  const std::string bad_output = cchc_tool::check_output_path(o.path, inputs);
+  if (!bad_output.empty()) {
+    std::cerr << "cchc: error: " << bad_output << '\n';
+    return exit_usage;
+  }
+  const command::Prepared prepared = command::prepare(request);
+  print(prepared.diagnostics);
+  if (prepared.status != command::status_ok) return prepared.status;
+  return emit(o, prepared.write);
+}
+
+/// validate: the set's summary (a line, or JSON), or every problem and their count.
+int validate(const std::string& path, const std::string& format) {
+  command::Request r;
+  r.command = "validate";
+  r.criteria = command::Source::file(path);
+  r.options = {{"format", format}};
+  const command::Prepared prepared = command::prepare(r);
+  print(prepared.diagnostics);
+  if (prepared.status != command::status_ok) {
+    std::size_t errors = 0;
+    for (const auto& d : prepared.diagnostics) errors += d.severity() == cchc::Severity::error ? 1 : 0;
+    std::cerr << cchc::escape_invisible(path) << ": " << errors << (errors == 1 ? " error\n" : " errors\n");
+    return prepared.status;
+  }
+  prepared.write(std::cout);
+  return 0;
 }
 
 }  // namespace
@@ -127,6 +125,8 @@ int main(int argc, char** argv) {
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "check a criteria set; print every problem as FILE:LINE:COL: error: …");
   validate_cmd->add_option("criteria", validate_path, "criteria set (YAML)")->required();
+  std::string validate_format = "table";
+  validate_cmd->add_option("--format", validate_format, "table | json")->check(CLI::IsMember({"table", "json"}));
 
   Inputs rank_in;
   Output rank_out;
@@ -135,7 +135,7 @@ int main(int argc, char** argv) {
   add_output(rank_cmd, rank_out);
 
   // An empty --unit is a usage error before anything is read (it used to crash explain).
-  const CLI::Validator unit_code_given(cchc_tool::unit_code_not_empty, "CODE");
+  const CLI::Validator unit_code_given(command::unit_code_not_empty, "CODE");
 
   Inputs explain_in;
   Output explain_out;
@@ -175,57 +175,15 @@ int main(int argc, char** argv) {
   }
 
   try {
-    if (*validate_cmd) return validate(validate_path);
-
-    // `check` refuses a bad request (an unknown --unit) before any output is opened;
-    // `body` writes the report straight into the output.
-    auto run = [](const Inputs& in, const Output& o, auto&& check, auto&& body) -> int {
-      // -o must not be a directory nor any input (also through a link): refused before reading.
-      const std::string bad_output = cchc_tool::check_output_path(
-          o.path, {{"--criteria", in.criteria}, {"--units", in.units}, {"--evidence", in.evidence}});
-      if (!bad_output.empty()) {
-        std::cerr << "cchc: error: " << bad_output << '\n';
-        return exit_usage;
-      }
-      const auto loaded = load(in);
-      if (!loaded) return exit_invalid;
-      const int status = check(*loaded);
-      if (status != 0) return status;
-      return emit(o, [&](std::ostream& out) { body(*loaded, *cchc::parse_format(o.format), report_options(o, loaded->warnings), out); });
+    if (*validate_cmd) return validate(validate_path, validate_format);
+    auto with_unit = [](command::Request r, const std::string& unit) {
+      if (!unit.empty()) r.options.emplace_back("unit", unit);
+      return r;
     };
-    auto no_check = [](const Loaded&) { return 0; };
-    // The unit named by --unit (given and not empty, or not given), checked against the
-    // units file: an unknown code is a usage error, with the nearest code suggested.
-    auto unit_check = [](const std::string& code, const std::string& units_file, std::optional<std::size_t>& found) {
-      return [&code, &units_file, &found](const Loaded& l) {
-        if (code.empty()) return 0;
-        found = l.evaluation.find_unit(code);
-        if (found) return 0;
-        std::cerr << "cchc: error: " << cchc_tool::unknown_unit_message(code, units_file, l.evaluation.units()) << '\n';
-        return exit_usage;
-      };
-    };
-
-    std::optional<std::size_t> unit;
-    if (*rank_cmd)
-      return run(rank_in, rank_out, no_check, [](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-        cchc::write_ranking(out, l.evaluation, l.cards, l.ranking, f, r);
-      });
-    if (*explain_cmd)
-      return run(explain_in, explain_out, unit_check(explain_unit, explain_in.units, unit),
-                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-                   cchc::write_scorecard(out, l.evaluation, l.cards[*unit], l.ranking, f, r);
-                 });
-    if (*gaps_cmd)
-      return run(gaps_in, gaps_out, unit_check(gaps_unit, gaps_in.units, unit),
-                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-                   cchc::write_gaps(out, l.evaluation, l.cards, l.ranking, unit, f, r);
-                 });
-    if (*dev_cmd)
-      return run(dev_in, dev_out, unit_check(dev_unit, dev_in.units, unit),
-                 [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
-                   cchc::write_deviations(out, l.evaluation, unit, f, r);
-                 });
+    if (*rank_cmd) return run(request_for("rank", rank_in, rank_out), rank_out);
+    if (*explain_cmd) return run(with_unit(request_for("explain", explain_in, explain_out), explain_unit), explain_out);
+    if (*gaps_cmd) return run(with_unit(request_for("gaps", gaps_in, gaps_out), gaps_unit), gaps_out);
+    if (*dev_cmd) return run(with_unit(request_for("deviations", dev_in, dev_out), dev_unit), dev_out);
   } catch (const cchc::Error& e) {
     print(e.diagnostics());
     return exit_invalid;

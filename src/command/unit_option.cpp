@@ -1,4 +1,4 @@
-#include "unit_option.hpp"
+#include "command/unit_option.hpp"
 
 #include <algorithm>
 #include <cstddef>
@@ -6,24 +6,26 @@
 
 #include "cchc/model/text.hpp"
 
-namespace cchc_tool {
+namespace cchc {
+inline namespace v1 {
+namespace command {
 
-using cchc::edit_distance;
-using cchc::loose_key;
-std::string quote_value(std::string_view text) { return cchc::quote_for_message(text); }
+namespace {
+std::string quote_value(std::string_view text) { return quote_for_message(text); }
+}  // namespace
 
 std::string unit_code_not_empty(const std::string& code) {
   return code.empty() ? std::string("a unit code is required, not an empty string") : std::string();
 }
 
 std::string unknown_unit_message(const std::string& code, const std::string& units_file,
-                                 const std::vector<cchc::Unit>& units) {
+                                 const std::vector<Unit>& units) {
   std::string message = "--unit " + quote_value(code) + ": no unit with this code in " + quote_value(units_file);
   // Close means: the same without case or diacritics, or at most a third of the code's
   // characters changed (at least one, at most three edits). The first in file order wins a tie.
   const std::string key = loose_key(code);
   const std::size_t allowed = std::clamp<std::size_t>(key.size() / 3, 1, 3);
-  const cchc::Unit* nearest = nullptr;
+  const Unit* nearest = nullptr;
   std::size_t best = std::numeric_limits<std::size_t>::max();
   for (const auto& unit : units) {
     const std::size_t d = edit_distance(key, loose_key(unit.code()));
@@ -36,4 +38,6 @@ std::string unknown_unit_message(const std::string& code, const std::string& uni
   return message;
 }
 
-}  // namespace cchc_tool
+}  // namespace command
+}  // namespace v1
+}  // namespace cchc

@@ -1,0 +1,309 @@
+// The command table: one entry per command. An entry names the command, says whether it
+// reads a year (units and evidence) or only the set, how it takes `unit`, which options of
+// its own it accepts, and writes its report. Adding a command (plan, robustness) is adding
+// one entry; loading, option checks, warnings and statuses are shared.
+#include <algorithm>
+#include <memory>
+#include <new>
+#include <optional>
+#include <ostream>
+#include <sstream>
+
+#include "cchc/io/load.hpp"
+#include "cchc/model/text.hpp"
+#include "cchc/report/report.hpp"
+#include "command/command.hpp"
+#include "command/inputs.hpp"
+#include "command/unit_option.hpp"
+#include "command/validate_report.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace command {
+
+namespace {
+
+enum class OptionKind : std::uint8_t { flag, text };
+struct OptionSpec {
+  std::string_view name;  ///< with '_' (the request's spelling; the command line's uses '-')
+  OptionKind kind;
+};
+
+/// The options as given, checked against the command's specs.
+class Options {
+ public:
+  bool flag(std::string_view name) const {
+    const auto* v = find(name);
+    return v != nullptr && std::get<bool>(*v);
+  }
+  std::optional<std::string> text(std::string_view name) const {
+    const auto* v = find(name);
+    if (v == nullptr) return std::nullopt;
+    return std::get<std::string>(*v);
+  }
+  void set(std::string name, OptionValue value) { values_.emplace_back(std::move(name), std::move(value)); }
+
+ private:
+  const OptionValue* find(std::string_view name) const {
+    for (const auto& [n, v] : values_)
+      if (n == name) return &v;
+    return nullptr;
+  }
+  std::vector<std::pair<std::string, OptionValue>> values_;
+};
+
+enum class UnitUse : std::uint8_t { none, optional, required };
+
+/// What a command's writer is given.
+struct Context {
+  const CriteriaSet& set;
+  const Run* run;  ///< null for a command that reads only the set
+  std::optional<std::size_t> unit;
+  Format format;
+  const ReportOptions& report;
+  const Options& options;
+};
+
+struct CommandEntry {
+  std::string_view name;
+  bool reads_year;  ///< units and evidence, scored and ranked
+  UnitUse unit;
+  std::vector<OptionSpec> options;  ///< beyond the shared ones (format, missing_as_zero, …)
+  std::vector<Format> formats;      ///< the formats it writes
+  void (*write)(std::ostream& out, const Context& c);
+};
+
+const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
+
+const std::vector<CommandEntry>& commands() {
+  static const std::vector<CommandEntry> table{
+      {"validate", false, UnitUse::none, {}, {Format::table, Format::json},
+       [](std::ostream& out, const Context& c) { write_validation(out, c.set, c.format, c.report.warnings()); }},
+      {"rank", true, UnitUse::none, {}, all_formats,
+       [](std::ostream& out, const Context& c) {
+         write_ranking(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
+       }},
+      {"explain", true, UnitUse::required, {}, all_formats,
+       [](std::ostream& out, const Context& c) {
+         write_scorecard(out, c.run->evaluation, c.run->cards[*c.unit], c.run->ranking, c.format, c.report);
+       }},
+      {"gaps", true, UnitUse::optional, {}, all_formats,
+       [](std::ostream& out, const Context& c) {
+         write_gaps(out, c.run->evaluation, c.run->cards, c.run->ranking, c.unit, c.format, c.report);
+       }},
+      {"deviations", true, UnitUse::optional, {}, all_formats,
+       [](std::ostream& out, const Context& c) { write_deviations(out, c.run->evaluation, c.unit, c.format, c.report); }},
+  };
+  return table;
+}
+
+/// Options every command takes (those that read a year also take `missing_as_zero`, and
+/// `unit` when their entry says so).
+const std::vector<OptionSpec> shared_options{
+    {"format", OptionKind::text}, {"decimal_comma", OptionKind::flag}, {"bom", OptionKind::flag}};
+
+std::string normalised(std::string name) {
+  std::replace(name.begin(), name.end(), '-', '_');
+  return name;
+}
+
+std::string format_names(const std::vector<Format>& formats) {
+  static const char* const names[] = {"table", "csv", "json", "md"};
+  std::string out;
+  for (const Format f : formats) {
+    if (!out.empty()) out += ", ";
+    out += names[static_cast<std::size_t>(f)];
+  }
+  return out;
+}
+
+Prepared refused(int status, std::vector<Diagnostic> diagnostics) {
+  Prepared p;
+  p.status = status;
+  p.diagnostics = std::move(diagnostics);
+  return p;
+}
+
+Prepared usage(std::string code, std::string message) {
+  return refused(status_usage, {usage_error(std::move(code), std::move(message))});
+}
+
+/// The request's options against the entry's: every problem at once.
+std::vector<Diagnostic> check_options(const Request& request, const CommandEntry& entry, Options& options) {
+  std::vector<OptionSpec> accepted = shared_options;
+  if (entry.reads_year) accepted.push_back({"missing_as_zero", OptionKind::flag});
+  if (entry.unit != UnitUse::none) accepted.push_back({"unit", OptionKind::text});
+  accepted.insert(accepted.end(), entry.options.begin(), entry.options.end());
+  std::vector<Diagnostic> problems;
+  std::vector<std::string> seen;
+  for (const auto& [given, value] : request.options) {
+    const std::string name = normalised(given);
+    const auto spec = std::find_if(accepted.begin(), accepted.end(), [&](const OptionSpec& s) { return s.name == name; });
+    if (spec == accepted.end()) {
+      std::string names;
+      for (const auto& s : accepted) names += (names.empty() ? "" : ", ") + std::string(s.name);
+      problems.push_back(usage_error("unknown-option", "option " + quote_for_message(given) + ": " + std::string(entry.name) +
+                                                           " takes none such; it takes " + names));
+      continue;
+    }
+    if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
+      problems.push_back(usage_error("bad-option-value", "option " + quote_for_message(given) + " is given twice"));
+      continue;
+    }
+    seen.push_back(name);
+    const bool is_flag = std::holds_alternative<bool>(value);
+    if (is_flag != (spec->kind == OptionKind::flag)) {
+      problems.push_back(usage_error("bad-option-value", "option " + quote_for_message(given) + ": expected " +
+                                                             (spec->kind == OptionKind::flag ? "true or false" : "a text or a number")));
+      continue;
+    }
+    options.set(name, value);
+  }
+  return problems;
+}
+
+Prepared prepare_checked(const Request& request) {
+  const auto& table = commands();
+  const auto entry = std::find_if(table.begin(), table.end(), [&](const CommandEntry& e) { return e.name == request.command; });
+  if (entry == table.end()) {
+    std::string names;
+    for (const auto& e : table) names += (names.empty() ? "" : ", ") + std::string(e.name);
+    return usage("unknown-command", "command " + quote_for_message(request.command) + ": expected one of " + names);
+  }
+  auto options = std::make_shared<Options>();
+  std::vector<Diagnostic> problems = check_options(request, *entry, *options);
+
+  Format format = entry->name == "validate" ? Format::table : Format::json;
+  if (const auto name = options->text("format")) {
+    const auto parsed = parse_format(*name);
+    if (!parsed || std::find(entry->formats.begin(), entry->formats.end(), *parsed) == entry->formats.end())
+      problems.push_back(usage_error("bad-option-value", "option 'format': " + quote_for_message(*name) + ": " +
+                                                             std::string(entry->name) + " writes " + format_names(entry->formats)));
+    else
+      format = *parsed;
+  }
+  const std::optional<std::string> unit_code = options->text("unit");
+  if (entry->unit == UnitUse::required && !unit_code)
+    problems.push_back(usage_error("missing-option", std::string(entry->name) + " needs the option 'unit' (a unit code)"));
+  if (unit_code && unit_code->empty()) problems.push_back(usage_error("bad-option-value", "--unit: " + unit_code_not_empty("")));
+  if (!request.criteria.given() && !request.loaded_criteria && !request.loaded_year)
+    problems.push_back(usage_error("missing-input", "the request names no criteria set"));
+  if (entry->reads_year && !request.loaded_year) {
+    if (!request.units.given()) problems.push_back(usage_error("missing-input", "the request names no units"));
+    if (!request.evidence.given()) problems.push_back(usage_error("missing-input", "the request names no evidence"));
+  }
+  if (request.loaded_year && options->flag("missing_as_zero"))
+    problems.push_back(usage_error("bad-option-value", "missing_as_zero is chosen when the evaluation is loaded"));
+  if (!problems.empty()) return refused(status_usage, std::move(problems));
+
+  Prepared out;
+  const std::optional<CriteriaSet> set = request_set(request, out.diagnostics);
+  if (!set) return refused(status_invalid_input, std::move(out.diagnostics));
+
+  auto report = std::make_shared<ReportOptions>();
+  report->set_decimal_comma(options->flag("decimal_comma"));
+  report->set_csv_bom(options->flag("bom"));
+  const CommandEntry* e = &*entry;
+  if (!entry->reads_year) {
+    report->set_warnings(warnings_of(out.diagnostics));
+    auto kept = std::make_shared<CriteriaSet>(*set);
+    out.write = [e, kept, report, options, format](std::ostream& to) {
+      e->write(to, Context{*kept, nullptr, std::nullopt, format, *report, *options});
+    };
+    return out;
+  }
+
+  EvaluationOptions evaluation_options;
+  evaluation_options.set_missing_as_zero(options->flag("missing_as_zero"));
+  std::optional<Run> loaded;
+  if (request.loaded_year)
+    loaded = scored(request.loaded_year->evaluation, request.loaded_year->warnings, out.diagnostics);
+  else
+    loaded = load_run(*set, request.units, request.evidence, evaluation_options, out.diagnostics);
+  if (!loaded) return refused(status_invalid_input, std::move(out.diagnostics));
+  auto run = std::make_shared<Run>(std::move(*loaded));
+
+  std::optional<std::size_t> unit;
+  if (unit_code) {
+    unit = run->evaluation.find_unit(*unit_code);
+    if (!unit) {
+      // The messages so far (warnings) stay, as the command line has printed them.
+      out.status = status_usage;
+      out.diagnostics.push_back(
+          usage_error("unknown-unit-option", unknown_unit_message(*unit_code, request.loaded_year ? request.loaded_year->units_label : request.units.label(),
+                                                   run->evaluation.units())));
+      return out;
+    }
+  }
+  report->set_warnings(run->warnings);
+  out.write = [e, run, report, options, format, unit](std::ostream& to) {
+    e->write(to, Context{run->evaluation.criteria(), run.get(), unit, format, *report, *options});
+  };
+  return out;
+}
+
+Diagnostic failure(std::string code, std::string message) {
+  Diagnostic d(SourceLocation{}, Severity::error, std::string(), std::move(message));
+  d.set_code(std::move(code));
+  return d;
+}
+
+/// Runs `f`, turning whatever it throws into a status and diagnostics.
+template <class F>
+bool guarded(F&& f, int& status, std::vector<Diagnostic>& diagnostics) noexcept {
+  try {
+    try {
+      f();
+      return true;
+    } catch (const Error& e) {
+      diagnostics.insert(diagnostics.end(), e.diagnostics().begin(), e.diagnostics().end());
+    } catch (const std::bad_alloc&) {
+      diagnostics.push_back(failure("out-of-memory", "out of memory"));
+    } catch (const std::exception& e) {
+      diagnostics.push_back(failure("internal-error", e.what()));
+    } catch (...) {
+      diagnostics.push_back(failure("internal-error", "unknown exception"));
+    }
+  } catch (...) {
+    // Not even a diagnostic could be made (out of memory while reporting): the status says it.
+  }
+  status = status_invalid_input;
+  return false;
+}
+
+}  // namespace
+
+Diagnostic usage_error(std::string code, std::string message) { return failure(std::move(code), std::move(message)); }
+
+std::vector<std::string> command_names() {
+  std::vector<std::string> out;
+  for (const auto& e : commands()) out.emplace_back(e.name);
+  return out;
+}
+
+Prepared prepare(const Request& request) {
+  Prepared out;
+  guarded([&] { out = prepare_checked(request); }, out.status, out.diagnostics);
+  return out;
+}
+
+Outcome run(const Request& request) {
+  Outcome out;
+  guarded(
+      [&] {
+        Prepared p = prepare(request);
+        out.status = p.status;
+        out.diagnostics = std::move(p.diagnostics);
+        if (p.status != status_ok) return;
+        std::ostringstream text;
+        p.write(text);
+        out.output = std::move(text).str();
+      },
+      out.status, out.diagnostics);
+  if (out.status != status_ok) out.output.clear();
+  return out;
+}
+
+}  // namespace command
+}  // namespace v1
+}  // namespace cchc
