@@ -4,6 +4,8 @@
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
+//                [--include-survey] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
@@ -161,6 +163,18 @@ int main(int argc, char** argv) {
   add_output(dev_cmd, dev_out);
   dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
 
+  // plan: the cheapest changes to one unit's evidence that reach a band, a rank or an index.
+  Inputs plan_in;
+  Output plan_out;
+  std::string plan_unit, plan_target;
+  bool plan_survey = false;
+  auto* plan_cmd = app.add_subcommand("plan", "the fewest changes to a unit's evidence that reach a band, a rank or an index");
+  add_inputs(plan_cmd, plan_in);
+  add_output(plan_cmd, plan_out);
+  plan_cmd->add_option("--unit", plan_unit, "unit code")->required()->check(unit_code_given);
+  plan_cmd->add_option("--target", plan_target, "band:LABEL, rank:N (rank N or better) or index:X (0..100)")->required();
+  plan_cmd->add_flag("--include-survey", plan_survey, "survey leaves may change too");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -226,6 +240,23 @@ int main(int argc, char** argv) {
                  [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
                    cchc::write_deviations(out, l.evaluation, unit, f, r);
                  });
+    if (*plan_cmd) {
+      cchc::UnitPlan plan;
+      auto check = [&](const Loaded& l) {
+        const int status = unit_check(plan_unit, plan_in.units, unit)(l);
+        if (status != 0) return status;
+        const std::string problem = cchc::plan_target_problem(l.evaluation, *unit, plan_target);
+        if (!problem.empty()) {
+          std::cerr << "cchc: error: " << cchc::escape_invisible(problem) << '\n';
+          return exit_usage;
+        }
+        plan = cchc::plan_unit(l.evaluation, l.cards, l.ranking, *unit, plan_target, plan_survey);  // before any output
+        return 0;
+      };
+      return run(plan_in, plan_out, check, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        cchc::write_plan(out, l.evaluation, plan, f, r);
+      });
+    }
   } catch (const cchc::Error& e) {
     print(e.diagnostics());
     return exit_invalid;
