@@ -21,6 +21,7 @@
 #include "cchc/analysis/plan.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <utility>
 
@@ -203,7 +204,7 @@ void put(Table& table, Key key, const Picks& picks) {
   if (!fresh && earlier(picks, it->second)) it->second = picks;
 }
 
-constexpr std::size_t work_limit = 20'000'000;  // map insertions, about ten seconds at worst
+constexpr std::size_t work_limit = 2'000'000;  // outcomes combined: about a second, at worst
 
 class Search {
  public:
@@ -225,7 +226,14 @@ class Search {
       if (!choices_[i].empty()) live_[i] = 1;
       if (live_[i]) live_[nodes_[i].parent] = 1;
     }
+    sum_path_.assign(n, 1);
+    for (NodeIndex i = 1; i < n; ++i)
+      sum_path_[i] = sum_path_[nodes_[i].parent] && nodes_[nodes_[i].parent].aggregate == Aggregate::sum;
   }
+
+  /// `enough(tree)`: whether a tree total meets the target whatever the tie-break nodes hold
+  /// (none: never known; see prune).
+  void set_enough(std::function<bool(Decimal)> enough) { enough_ = std::move(enough); }
 
   /// The outcomes at the root with at most `cap` changes: key values are the tree's points,
   /// then the tie-break nodes' points in set order.
@@ -274,6 +282,29 @@ class Search {
     return mean.result(c.max, set_.rounding());
   }
 
+  // Under sums all the way up, the rest of the tree adds at least its points now: an outcome
+  // whose points already make the total enough is beaten by one with the same changes and
+  // fewer points (any completion of the larger is a completion of the smaller with a lower
+  // total that is enough too). So for each number of changes, only the enough outcomes with
+  // the fewest points stay (all of them: their totals tie, and set order decides).
+  void prune(NodeIndex n, Table& table) const {
+    if (!sum_path_[n] || !enough_) return;
+    const std::int64_t rest = card_.nodes[0].points.raw() - card_.nodes[n].points.raw();
+    std::optional<std::pair<std::uint32_t, std::int64_t>> least;  // (changes, points) of the first enough
+    for (auto it = table.begin(); it != table.end();) {
+      const std::int64_t points = it->first.values[0];
+      if (least && least->first == it->first.changes) {
+        if (points > least->second) {
+          it = table.erase(it);  // enough, as its points pass the least enough
+          continue;
+        }
+      } else if (enough_(Decimal::from_raw(points + rest))) {
+        least.emplace(it->first.changes, points);
+      }
+      ++it;
+    }
+  }
+
   void count_work(std::size_t n) {
     work_ += n;
     if (work_ > work_limit)
@@ -299,6 +330,7 @@ class Search {
         const std::int64_t p = choices_[n][c].points.raw();
         out.emplace(Key{1, tracked_[n] ? std::vector<std::int64_t>{p, p} : std::vector<std::int64_t>{p}}, Picks{{n, c}});
       }
+      prune(n, out);
       return out;
     }
     // Fold the children: the partial key is [children's points so far] then their tracked points.
@@ -309,7 +341,6 @@ class Search {
     std::size_t folded = 0;  // the number of aggregate values at the front of a partial key
     for (NodeIndex child : children) {
       const Table t = table(child);
-      count_work(acc.size() * t.size());
       Table next;
       for (const auto& [ak, ap] : acc)
         for (const auto& [ck, cp] : t) {
@@ -328,6 +359,7 @@ class Search {
           k.values.insert(k.values.end(), ck.values.begin() + 1, ck.values.end());
           Picks p = ap;
           p.insert(p.end(), cp.begin(), cp.end());
+          count_work(1);
           put(next, std::move(k), p);
         }
       acc = std::move(next);
@@ -344,6 +376,7 @@ class Search {
       k.values.insert(k.values.end(), ak.values.begin() + static_cast<std::ptrdiff_t>(agg), ak.values.end());
       put(out, std::move(k), ap);
     }
+    prune(n, out);
     return out;
   }
 
@@ -352,7 +385,8 @@ class Search {
   const Scorecard& card_;
   std::vector<std::vector<detail::LeafChoice>> choices_;  // per node; empty: not changeable
   std::vector<NodeIndex> end_;
-  std::vector<char> live_, tracked_;
+  std::function<bool(Decimal)> enough_;
+  std::vector<char> live_, tracked_, sum_path_;
   std::uint32_t cap_ = 0;
   std::size_t work_ = 0;
 };
@@ -467,6 +501,14 @@ UnitPlan plan_unit(const Evaluation& evaluation, const std::vector<Scorecard>& c
     return true;
   };
 
+  // A bonus could lift two totals past the max to the same clamped total: then fewer points
+  // are not always better, so nothing is pruned.
+  if (out.reachable && adjustments <= 0)
+    search.set_enough([&](Decimal tree) {
+      Standing s{index_value(set, clamp_total(tree, adjustments, card.max), card.max), {}};
+      for (NodeIndex t : set.ranking().tie_break) s.tie_break.push_back(card.nodes[t].points);
+      return meets(s);
+    });
   std::optional<std::pair<Key, Picks>> chosen;
   Decimal chosen_total;
   for (std::uint32_t cap = 0;; cap = cap == 0 ? 1 : std::min<std::uint32_t>(2 * cap, static_cast<std::uint32_t>(changeable))) {
