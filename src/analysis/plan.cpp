@@ -242,6 +242,9 @@ class Search {
     return table(0);
   }
 
+  /// Whether every node above `n` adds its children (no weighted mean between it and the root).
+  bool under_sums(NodeIndex n) const { return sum_path_[n] != 0; }
+
   /// The tie-break nodes in set order, as they appear in a root key after the tree's points.
   std::vector<NodeIndex> tracked_order() const {
     std::vector<NodeIndex> out;
@@ -511,7 +514,13 @@ UnitPlan plan_unit(const Evaluation& evaluation, const std::vector<Scorecard>& c
     });
   std::optional<std::pair<Key, Picks>> chosen;
   Decimal chosen_total;
-  for (std::uint32_t cap = 0;; cap = cap == 0 ? 1 : std::min<std::uint32_t>(2 * cap, static_cast<std::uint32_t>(changeable))) {
+  // Out of reach, with sums all the way up, no bonus and a best total above 0: each change
+  // raises the total (a leaf's best earns more than it has, and nothing rounds or clamps it
+  // away), so the best needs every one of them; no search is needed.
+  bool every_leaf_counts = !out.reachable && adjustments <= 0 && best_total > Decimal();
+  for (const auto& [leaf, choice] : all) every_leaf_counts = every_leaf_counts && search.under_sums(leaf);
+  if (every_leaf_counts) chosen.emplace(Key{}, all);
+  for (std::uint32_t cap = 0; !chosen; cap = cap == 0 ? 1 : std::min<std::uint32_t>(2 * cap, static_cast<std::uint32_t>(changeable))) {
     const Table root = search.root(cap);
     for (const auto& [k, p] : root) {
       const Decimal total = clamp_total(Decimal::from_raw(k.values[0]), adjustments, card.max);
