@@ -213,3 +213,27 @@ TEST_CASE("plan: under a weighted mean, the change that moves the total least be
   const UnitPlan q = plan_unit(s.evaluation, s.cards, s.ranking, *s.evaluation.find_unit("S4"), "index:100");
   CHECK_FALSE(q.after().rank.has_value());
 }
+
+TEST_CASE("plan: a search past its bound of work is refused, not run long") {
+  // Two points leaves of 5 without a step at 4 places: 50,000 values each. Index 99 of 10
+  // needs 9.9, so both must change: pairs of values run to 2.5·10^9, past the bound of
+  // 2,000,000 outcomes combined.
+  const CriteriaSet set = set_from(R"yaml(schema: cchc/criteria@1
+id: qua-lon
+title: "Quá lớn"
+max: 10
+rounding: {places: 4}
+fields:
+  - {id: "1", title: "Một", max: 5}
+  - {id: "2", title: "Hai", max: 5}
+)yaml");
+  const cchc_test::Scored s = score_all(set, "code,name\nA,Đơn vị A\n", "unit,criterion,value\nA,1,0\nA,2,0\n");
+  try {
+    (void)plan_unit(s.evaluation, s.cards, s.ranking, 0, "index:99");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.diagnostics().front().code() == "plan-too-large");
+    CHECK(e.diagnostics().front().message() ==
+          "the plan's search passed its bound of 2000000 steps; the unit has too many changeable leaves with too many values");
+  }
+}
