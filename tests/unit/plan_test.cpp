@@ -237,3 +237,20 @@ fields:
           "the plan's search passed its bound of 2000000 steps; the unit has too many changeable leaves with too many values");
   }
 }
+
+TEST_CASE("plan: a leaf without evidence, scored 0 under missing_as_zero, may change") {
+  // D: 1.1 kip_thoi 4, 1.2 95% → 6, 2.1 and 2.2 missing → 0: 10 of 20 (50%).
+  // index 60 needs 12, +2: 2.1 at 40% earns 5 × 0.4 = 2; 2.2 at a count of 3 earns 5 − 3 = 2
+  // (counts of 5 or more earn 0); set order takes 2.1. index 70 needs +4: 80%, or a count of 1.
+  EvaluationOptions options;
+  options.missing_as_zero = true;
+  cchc_test::Scored s;
+  s.evaluation = cchc_test::evaluation_from(set_from(plan_yaml), "code,name\nD,Sở Y tế\n",
+                                            "unit,criterion,value\nD,1.1,kip_thoi\nD,1.2,95%\n", options);
+  s.cards = score(s.evaluation);
+  s.ranking = rank(s.evaluation, s.cards);
+  const UnitPlan p = plan_unit(s.evaluation, s.cards, s.ranking, 0, "index:60");
+  CHECK(changes(p) == std::vector<std::string>{"2.1:  → 40% (+2.00)"});
+  CHECK(standing(p.after()) == "12.00/20.00 60.00% rank 1 Trung bình");
+  CHECK(changes(plan_unit(s.evaluation, s.cards, s.ranking, 0, "index:70")) == std::vector<std::string>{"2.1:  → 80% (+4.00)"});
+}
