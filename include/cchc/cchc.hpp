@@ -15,6 +15,7 @@
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/analysis/deviations.hpp"
+#include "cchc/analysis/plan.hpp"
 #include "cchc/report/report.hpp"
 
 #endif

@@ -29,7 +29,7 @@ from typing import Any, Dict, List, Optional, Union
 from . import _native
 
 __all__ = ["Error", "Criteria", "Evaluation", "Report", "Rows", "text", "load_criteria", "load_evaluation",
-           "validate", "rank", "explain", "gaps", "deviations", "__version__"]
+           "validate", "rank", "explain", "gaps", "deviations", "plan", "__version__"]
 
 __version__: str = _native.version()
 
@@ -254,6 +254,16 @@ def gaps(criteria: Union[Criteria, Source] = None, units: Source = None, evidenc
     """Where each unit (or only ``unit=``) lost points, largest loss first."""
     result = _run("gaps", criteria, units, evidence, evaluation, options)
     return result if isinstance(result, str) else Rows(result)
+
+
+def plan(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
+         evaluation: Optional[Evaluation] = None, unit: str, target: str, **options: Any) -> Report:
+    """The fewest changes to one unit's evidence that reach ``target`` (``"band:LABEL"``,
+    ``"rank:N"`` or ``"index:X"``), as ``cchc plan``: ``reachable``, ``before``, ``after``
+    and the ``changes`` (criterion, title, from, to, gain). ``include_survey=True`` lets
+    survey leaves change too."""
+    result = _run("plan", criteria, units, evidence, evaluation, dict(options, unit=unit, target=target))
+    return result if isinstance(result, str) else Report(result)
 
 
 def deviations(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,

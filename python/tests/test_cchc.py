@@ -180,3 +180,16 @@ def test_to_pandas(vinhphuc):
     frame = ranking.to_pandas()
     assert frame.shape[0] == 22
     assert frame.loc[frame["code"] == "so-tai-chinh", "total"].iloc[0] == Decimal("92.93")
+
+
+def test_plan_hand_worked(hand_worked):
+    paths = dict(criteria=hand_worked / "criteria.yaml", units=hand_worked / "units.csv",
+                 evidence=hand_worked / "evidence.csv")
+    # By hand (tests/cli/plan_cli_test.py): S2 has 76.8 of 96 = 80.00%, "Khá" (not above 80).
+    # One step of leaf 2.3 (7 → 7.25) under its weighted mean gives 77.00 of 96 = 80.21%, "Tốt".
+    plan = cchc.plan(**paths, unit="S2", target="band:Tốt")
+    assert plan["reachable"] is True
+    assert plan["before"]["index"] == Decimal("80.00") and plan["after"]["index"] == Decimal("80.21")
+    assert plan["after"]["band"] == "Tốt"
+    assert len(plan["changes"]) == 1
+    no_floats(dict(plan))

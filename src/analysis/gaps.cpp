@@ -14,99 +14,20 @@
 #include "model/unicode.hpp"
 #include "analysis/gaps_data.hpp"
 #include "scoring/explanation_data.hpp"
+#include "analysis/leaf_values.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
 namespace {
 
+using detail::points_for;
+using detail::scale_text;
+using detail::TierRange;
+using detail::range_of;
+using detail::value_in;
+
 std::string gain(Decimal d) { return " (+" + d.to_string() + ")"; }
-
-// The points `text` would earn at `leaf` if a clerk wrote it there: interpreted by the rule
-// and scored exactly as the loader and the scorer do. None when the rule refuses the text.
-std::optional<Decimal> points_for(const Criterion& leaf, Rounding rounding, const std::string& text) {
-  const detail::InterpretedValue v = detail::interpret_value(leaf, rounding, text, false);
-  if (!v.error.empty() || v.kind == ValueKind::not_applicable) return std::nullopt;
-  detail::StoredValue stored{};
-  std::vector<std::uint32_t> counts;
-  if (v.kind == ValueKind::answers)
-    for (std::int64_t c : v.answers) counts.push_back(static_cast<std::uint32_t>(c < 0 ? 0 : c));
-  else
-    stored.number = v.number;
-  stored.pack(v.kind, Stage::appraisal, 0);
-  return detail::leaf_points(detail::LeafInput{leaf, stored, counts.data(), rounding});
-}
-
-// A value written on a tiers rule's scale: a rate as a percentage, otherwise a number.
-std::string scale_text(Decimal v, TierScale scale) { return scale == TierScale::rate ? detail::percent_text(v) : v.to_string(); }
-
-// One tier's values as an interval: the tier's own bound from below, and from above the
-// tiers before it (first match from the top: a value meeting an earlier bound lands there).
-struct TierRange {
-  std::optional<Decimal> low;  // none: from 0
-  bool low_strict = false;
-  std::optional<Decimal> high;  // none: unbounded (a rate: up to 1)
-  bool high_strict = false;
-  bool reachable = true;
-  bool holds(Decimal v) const {
-    if (low && (low_strict ? v <= *low : v < *low)) return false;
-    if (high && (high_strict ? v >= *high : v > *high)) return false;
-    return v >= Decimal();
-  }
-};
-
-TierRange range_of(const Rule& r, std::size_t j) {
-  TierRange t;
-  const Bound& own = r.tiers[j].bound;
-  if (own.kind != BoundKind::none) {
-    t.low = own.value;
-    t.low_strict = own.kind == BoundKind::above;
-  }
-  for (std::size_t i = 0; i < j; ++i) {
-    const Bound& b = r.tiers[i].bound;
-    if (b.kind == BoundKind::none) {
-      t.reachable = false;  // every value meets the earlier catch-all
-      continue;
-    }
-    // Not meeting 'from b' means below b; not meeting 'above b' means at most b.
-    const bool strict = b.kind == BoundKind::min;
-    if (!t.high || b.value < *t.high || (b.value == *t.high && strict)) {
-      t.high = b.value;
-      t.high_strict = strict;
-    }
-  }
-  return t;
-}
-
-// Round numbers first (whole numbers, whole percentages), then finer: the value a clerk
-// would write. Raw millionths.
-std::vector<std::int64_t> grid_of(TierScale scale) {
-  if (scale == TierScale::count) return {Decimal::scale};
-  if (scale == TierScale::rate) return {10000, 1000, 100, 10, 1};
-  return {1000000, 100000, 10000, 1000, 100, 10, 1};
-}
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && (a < 0)); }
-
-// The value of the range nearest to one below it (from_below) or above it, on the roundest grid that has one.
-std::optional<Decimal> value_in(const TierRange& t, TierScale scale, bool from_below) {
-  for (std::int64_t u : grid_of(scale)) {
-    Decimal c;
-    if (from_below) {
-      const std::int64_t low = t.low ? t.low->raw() : 0;
-      std::int64_t k = -floor_div(-low, u);  // ceil
-      if (t.low && t.low_strict && k * u == low) ++k;
-      c = Decimal::from_raw(k * u);
-    } else {
-      if (!t.high) return std::nullopt;
-      std::int64_t k = floor_div(t.high->raw(), u);
-      if (t.high_strict && k * u == t.high->raw()) --k;
-      c = Decimal::from_raw(k * u);
-    }
-    if (t.holds(c) && !(scale == TierScale::rate && c > Decimal::from_int(1))) return c;
-  }
-  return std::nullopt;
-}
 
 std::string low_words(const TierRange& t, TierScale scale) {
   return (t.low_strict ? "above " : "from ") + scale_text(*t.low, scale);

@@ -9,6 +9,7 @@
 #include <ostream>
 #include <sstream>
 
+#include "cchc/analysis/plan.hpp"
 #include "cchc/io/load.hpp"
 #include "cchc/model/text.hpp"
 #include "cchc/report/report.hpp"
@@ -71,6 +72,9 @@ struct CommandEntry {
   std::vector<OptionSpec> options;  ///< beyond the shared ones (format, missing_as_zero, …)
   std::vector<Format> formats;      ///< the formats it writes
   void (*write)(std::ostream& out, const Context& c);
+  /// A problem with the request that only the loaded year shows (a plan's target names a
+  /// band the unit's group does not have): a usage error, before any output. Empty: none.
+  std::string (*check)(const Context& c) = nullptr;
 };
 
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
@@ -93,6 +97,17 @@ const std::vector<CommandEntry>& commands() {
        }},
       {"deviations", true, UnitUse::optional, {}, all_formats,
        [](std::ostream& out, const Context& c) { write_deviations(out, c.run->evaluation, c.unit, c.format, c.report); }},
+      {"plan", true, UnitUse::required, {{"target", OptionKind::text}, {"include_survey", OptionKind::flag}}, all_formats,
+       [](std::ostream& out, const Context& c) {
+         const UnitPlan plan = plan_unit(c.run->evaluation, c.run->cards, c.run->ranking, *c.unit,
+                                         c.options.text("target").value_or(""), c.options.flag("include_survey"));
+         write_plan(out, c.run->evaluation, plan, c.format, c.report);
+       },
+       [](const Context& c) -> std::string {
+         const std::optional<std::string> target = c.options.text("target");
+         if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
+         return plan_target_problem(c.run->evaluation, *c.unit, *target);
+       }},
   };
   return table;
 }
@@ -236,6 +251,14 @@ Prepared prepare_checked(const Request& request) {
     }
   }
   report->set_warnings(run->warnings);
+  if (entry->check != nullptr) {
+    const std::string problem = entry->check(Context{run->evaluation.criteria(), run.get(), unit, format, *report, *options});
+    if (!problem.empty()) {
+      out.status = status_usage;
+      out.diagnostics.push_back(usage_error("bad-option-value", problem));
+      return out;
+    }
+  }
   out.write = [e, run, report, options, format, unit](std::ostream& to) {
     e->write(to, Context{run->evaluation.criteria(), run.get(), unit, format, *report, *options});
   };

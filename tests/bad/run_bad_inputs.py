@@ -63,10 +63,10 @@ class Runner:
             self.failures.append(f"{case}: {args[0]} took {elapsed:.3f} s (limit {LIMIT_SECONDS} s)")
         return proc
 
-    def check(self, case, proc, expected, known_issue, output=None, stdout_empty=True):
+    def check(self, case, proc, expected, known_issue, output=None, stdout_empty=True, status=1):
         problems = []
-        if proc.returncode != 1:
-            problems.append(f"exit status {proc.returncode}, expected 1")
+        if proc.returncode != status:
+            problems.append(f"exit status {proc.returncode}, expected {status}")
         if stdout_empty and proc.stdout:
             problems.append(f"stdout not empty: {proc.stdout[:200]!r}")
         if output is not None:
@@ -143,6 +143,22 @@ class Runner:
             passed += self.check(case, proc, expected, known_issue, output)
         return count, passed
 
+    def usage_cases(self, directory):
+        """usage/NAME.args: the arguments of one `cchc` run, one a line (`-o OUT` is added);
+        a usage error: exit status 2, stderr exactly NAME.expected, nothing written."""
+        out_dir = self.work / "out"
+        count = passed = 0
+        for expected_file in sorted(directory.glob("*.expected")):
+            name = expected_file.stem
+            args = (directory / f"{name}.args").read_text(encoding="utf-8").splitlines()
+            expected = expected_file.read_text(encoding="utf-8").splitlines()
+            case = f"usage/{name}"
+            output = out_dir / f"{name}.out"
+            proc = self.run(case, args + ["-o", str(output)], self.repo)
+            count += 1
+            passed += self.check(case, proc, expected, False, output, status=2)
+        return count, passed
+
 
 def main():
     cchc, repo, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
@@ -153,13 +169,14 @@ def main():
     bad = repo / "tests" / "bad"
     c_count, c_passed = runner.criteria_cases(bad / "criteria")
     t_count, t_passed = runner.table_cases(bad / "tables")
+    u_count, u_passed = runner.usage_cases(bad / "usage")
     for f in runner.failures:
         print(f)
     slowest = max(runner.timings)
-    print(f"{c_count} criteria cases and {t_count} table cases, {runner.runs} runs; "
+    print(f"{c_count} criteria cases, {t_count} table cases and {u_count} usage cases, {runner.runs} runs; "
           f"slowest {slowest[0] * 1000:.1f} ms: {slowest[1]}")
-    total = c_count + t_count
-    passed = c_passed + t_passed
+    total = c_count + t_count + u_count
+    passed = c_passed + t_passed + u_passed
     print(f"{passed} passed, {total - passed} failed")
     return 0 if passed == total and not runner.failures else 1
 

@@ -4,6 +4,8 @@
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
+//                [--include-survey] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
@@ -161,6 +163,18 @@ int main(int argc, char** argv) {
   add_output(dev_cmd, dev_out);
   dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
 
+  // plan: the cheapest changes to one unit's evidence that reach a band, a rank or an index.
+  Inputs plan_in;
+  Output plan_out;
+  std::string plan_unit, plan_target;
+  bool plan_survey = false;
+  auto* plan_cmd = app.add_subcommand("plan", "the fewest changes to a unit's evidence that reach a band, a rank or an index");
+  add_inputs(plan_cmd, plan_in);
+  add_output(plan_cmd, plan_out);
+  plan_cmd->add_option("--unit", plan_unit, "unit code")->required()->check(unit_code_given);
+  plan_cmd->add_option("--target", plan_target, "band:LABEL, rank:N (rank N or better) or index:X (0..100)")->required();
+  plan_cmd->add_flag("--include-survey", plan_survey, "survey leaves may change too");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -184,6 +198,12 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return run(with_unit(request_for("explain", explain_in, explain_out), explain_unit), explain_out);
     if (*gaps_cmd) return run(with_unit(request_for("gaps", gaps_in, gaps_out), gaps_unit), gaps_out);
     if (*dev_cmd) return run(with_unit(request_for("deviations", dev_in, dev_out), dev_unit), dev_out);
+    if (*plan_cmd) {
+      command::Request r = with_unit(request_for("plan", plan_in, plan_out), plan_unit);
+      r.options.emplace_back("target", plan_target);
+      r.options.emplace_back("include_survey", plan_survey);
+      return run(r, plan_out);
+    }
   } catch (const cchc::Error& e) {
     print(e.diagnostics());
     return exit_invalid;

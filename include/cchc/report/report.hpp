@@ -13,6 +13,7 @@
 #include "cchc/model/diagnostic.hpp"
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/gaps.hpp"
+#include "cchc/analysis/plan.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/scoring/scorecard.hpp"
 
@@ -85,6 +86,12 @@ CCHC_API void write_gaps(std::ostream& out, const Evaluation& evaluation, const 
 /// at each stage.
 CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, std::optional<std::size_t> unit,
                                Format format, const ReportOptions& options = {});
+
+/// A unit's plan (plan_unit): where it stands and where the changes take it (total, index,
+/// rank, band), then each change: field, criterion, the value written, the value to write and
+/// the points it gains.
+CCHC_API void write_plan(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, Format format,
+                         const ReportOptions& options = {});
 
 }  // namespace v1
 }  // namespace cchc

@@ -1,0 +1,116 @@
+// A unit's plan, written like the report a unit makes of how it will recover its points.
+#include <ostream>
+
+#include "cchc/report/report.hpp"
+#include "report/table.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Format format, const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  const int places = set.rounding().places;
+  const char point = detail::decimal_point(options, format);
+  auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
+  auto rank_text = [](const PlanStanding& s) { return s.rank ? std::to_string(*s.rank) : std::string(); };
+  const Unit& u = ev.units().at(plan.unit());
+
+  if (format == Format::json) {
+    using detail::write_json_string;
+    auto standing = [&](const PlanStanding& s) {
+      out << "{\"total\": " << num(s.total) << ", \"max\": " << num(s.max) << ", \"index\": " << num(s.index) << ", \"rank\": ";
+      out << (s.rank ? std::to_string(*s.rank) : std::string("null")) << ", \"band\": ";
+      if (s.band.empty()) out << "null";
+      else write_json_string(out, s.band);
+      out << "}";
+    };
+    out << "{\"unit\": ";
+    write_json_string(out, u.code());
+    out << ", \"target\": ";
+    write_json_string(out, plan.target());
+    out << ", \"reachable\": " << (plan.reachable() ? "true" : "false") << ",\n \"before\": ";
+    standing(plan.before());
+    out << ",\n \"after\": ";
+    standing(plan.after());
+    out << ",\n \"changes\": [";
+    for (std::size_t i = 0; i < plan.changes().size(); ++i) {
+      const PlanChange& c = plan.changes()[i];
+      out << (i ? ",\n  " : "\n  ") << "{\"criterion\": ";
+      write_json_string(out, set.node(c.node).id);
+      out << ", \"title\": ";
+      write_json_string(out, set.node(c.node).title);
+      out << ", \"from\": ";
+      if (c.from.empty()) out << "null";
+      else write_json_string(out, c.from);
+      out << ", \"to\": ";
+      write_json_string(out, c.to);
+      out << ", \"gain\": " << num(c.gain) << "}";
+    }
+    out << (plan.changes().empty() ? "],\n " : "\n ],\n ") << detail::warnings_json(options.warnings()) << "}\n";
+    return;
+  }
+
+  if (format == Format::csv) {
+    if (options.csv_bom()) out << "\xEF\xBB\xBF";
+    detail::Table t;
+    t.header = {"unit", "target", "reachable", "before_total", "before_index", "before_rank", "before_band", "after_total",
+                "after_index", "after_rank", "after_band", "field", "criterion", "title", "from", "to", "gain"};
+    t.numeric = {false, false, false, true, true, true, false, true, true, true, false, false, false, false, false, false, true};
+    const PlanStanding& b = plan.before();
+    const PlanStanding& a = plan.after();
+    const std::vector<std::string> head = {u.code(), plan.target(), plan.reachable() ? "true" : "false", num(b.total), num(b.index),
+                                           rank_text(b), b.band, num(a.total), num(a.index), rank_text(a), a.band};
+    for (const PlanChange& c : plan.changes()) {
+      std::vector<std::string> row = head;
+      for (const std::string& cell : {set.node(c.field).id, set.node(c.node).id, set.node(c.node).title,
+                                      detail::number_text(c.from, options), detail::number_text(c.to, options), num(c.gain)})
+        row.push_back(cell);
+      t.rows.push_back(std::move(row));
+    }
+    if (plan.changes().empty()) {  // one row, so that the standing is still there
+      std::vector<std::string> row = head;
+      row.resize(t.header.size());
+      t.rows.push_back(std::move(row));
+    }
+    detail::render_csv(out, t, options);
+    return;
+  }
+
+  // Table and Markdown: a heading, where the unit stands and where the plan takes it, then
+  // the changes by field.
+  auto standing_words = [&](const PlanStanding& s) {
+    std::string w = num(s.total) + " of " + num(s.max) + ", index " + num(s.index);
+    if (s.rank) w += ", rank " + std::to_string(*s.rank);
+    if (!s.band.empty()) w += ", band " + s.band;
+    return w;
+  };
+  const std::string heading = u.name() + " (" + u.code() + "): plan for " + plan.target();
+  std::string verdict;
+  if (plan.changes().empty())
+    verdict = plan.reachable() ? "already there: nothing to change" : "out of reach, and nothing can change";
+  else
+    verdict = (plan.reachable() ? std::string("reachable with ") : std::string("out of reach; the best reachable takes ")) +
+              std::to_string(plan.changes().size()) + (plan.changes().size() == 1 ? " change" : " changes");
+  const std::vector<std::string> lines = {verdict, "now: " + standing_words(plan.before()), "after: " + standing_words(plan.after())};
+  detail::Table t;
+  t.header = {"field", "criterion", "title", "now", "write", "points gained"};
+  t.numeric = {false, false, false, false, false, true};
+  for (const PlanChange& c : plan.changes())
+    t.rows.push_back({set.node(c.field).id + " " + set.node(c.field).title, set.node(c.node).id, set.node(c.node).title,
+                      c.from.empty() ? std::string("(no evidence)") : detail::number_text(c.from, options),
+                      detail::number_text(c.to, options), "+" + num(c.gain)});
+  if (format == Format::markdown) {
+    out << "## " << detail::markdown_line(heading) << "\n\n";
+    for (const std::string& l : lines) out << "- " << detail::markdown_text(l) << "\n";
+    out << '\n';
+    if (!t.rows.empty()) detail::render_markdown(out, t);
+  } else {
+    out << detail::text_safe(heading) << "\n";
+    for (const std::string& l : lines) out << "  " << detail::text_safe(l) << "\n";
+    out << '\n';
+    if (!t.rows.empty()) detail::render_text(out, t);
+  }
+}
+
+}  // namespace v1
+}  // namespace cchc
