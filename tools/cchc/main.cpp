@@ -4,6 +4,9 @@
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc robustness --criteria C --units U --evidence E [--runs N] [--seed S] [--weights-noise F]
+//                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
+//                   [--threads T] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
@@ -161,6 +164,27 @@ int main(int argc, char** argv) {
   add_output(dev_cmd, dev_out);
   dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
 
+  // robustness: how sure each rank is (the ranking replayed under perturbations).
+  Inputs robust_in;
+  Output robust_out;
+  std::int64_t robust_runs = 1000, robust_survey_n = 0, robust_appraisal = 0;
+  std::uint64_t robust_seed = 1;
+  double robust_noise = 0;
+  std::string robust_weights;
+  bool robust_survey = false;
+  unsigned robust_threads = 0;
+  auto* robust_cmd = app.add_subcommand("robustness", "how sure each rank is: the ranking replayed under noisy weights, resampled surveys, noisy appraisal points");
+  add_inputs(robust_cmd, robust_in);
+  add_output(robust_cmd, robust_out);
+  robust_cmd->add_option("--runs", robust_runs, "replications, 1..10000000 (default 1000)");
+  robust_cmd->add_option("--seed", robust_seed, "seed of the replications (default 1): the same seed gives the same result");
+  robust_cmd->add_option("--weights-noise", robust_noise, "F in [0, 1): each node's weight × (1 + U(-F, F)), per node and run");
+  robust_cmd->add_option("--weights-file", robust_weights, "CSV run,node,weight: given weights replayed run by run");
+  robust_cmd->add_flag("--survey-sampling", robust_survey, "resample each survey leaf's answers (multinomial bootstrap of its counts)");
+  robust_cmd->add_option("--survey-n", robust_survey_n, "respondents behind a survey share given without counts");
+  robust_cmd->add_option("--appraisal-noise", robust_appraisal, "K: each `points` leaf moves by a uniform whole number of steps in [-K, K]");
+  robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -226,6 +250,28 @@ int main(int argc, char** argv) {
                  [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
                    cchc::write_deviations(out, l.evaluation, unit, f, r);
                  });
+    if (*robust_cmd) {
+      if (!robust_weights.empty()) {
+        const std::string bad_output = cchc_tool::check_output_path(robust_out.path, {{"--weights-file", robust_weights}});
+        if (!bad_output.empty()) {
+          std::cerr << "cchc: error: " << bad_output << '\n';
+          return exit_usage;
+        }
+      }
+      cchc::RobustnessResult result;
+      auto analyze = [&](const Loaded& l) {
+        cchc::RobustnessOptions options;
+        options.set_runs(robust_runs).set_seed(robust_seed).set_weights_noise(robust_noise).set_survey_sampling(robust_survey);
+        options.set_survey_n(robust_survey_n).set_appraisal_noise(robust_appraisal).set_threads(robust_threads);
+        if (!robust_weights.empty())
+          options.set_run_weights(cchc::load_run_weights(robust_weights, l.evaluation.criteria(), robust_runs), robust_weights);
+        result = cchc::analyze_robustness(l.evaluation, l.cards, l.ranking, options);
+        return 0;
+      };
+      return run(robust_in, robust_out, analyze, [&](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
+        cchc::write_robustness(out, l.evaluation, result, f, r);
+      });
+    }
   } catch (const cchc::Error& e) {
     print(e.diagnostics());
     return exit_invalid;

@@ -12,6 +12,7 @@
 #include "cchc/model/diagnostic.hpp"
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/gaps.hpp"
+#include "cchc/analysis/robustness.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/scoring/scorecard.hpp"
 
@@ -62,6 +63,13 @@ CCHC_API void write_gaps(std::ostream& out, const Evaluation& evaluation, const 
 /// at each stage.
 CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, std::optional<std::size_t> unit,
                                Format format, const ReportOptions& options = {});
+
+/// How sure each rank is (analyze_robustness): per unit the nominal rank and band, the rank's
+/// mean, median, 5th and 95th percentiles, the probability of each band, of rank 1 and of
+/// keeping the band; per group, for each pair of adjacent nominal ranks, the probability
+/// that the upper unit stays above. Statistics are written to 4 decimals.
+CCHC_API void write_robustness(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result, Format format,
+                               const ReportOptions& options = {});
 
 }  // namespace v1
 }  // namespace cchc
