@@ -263,7 +263,8 @@ int main(int argc, char** argv) {
         cchc::RobustnessOptions options;
         options.set_runs(robust_runs).set_seed(robust_seed).set_weights_noise(robust_noise).set_survey_sampling(robust_survey);
         options.set_survey_n(robust_survey_n).set_appraisal_noise(robust_appraisal).set_threads(robust_threads);
-        if (!robust_weights.empty())
+        // A bad --runs is reported by the analysis; the weights file is read against a valid one.
+        if (!robust_weights.empty() && robust_runs >= 1 && robust_runs <= 10'000'000)
           options.set_run_weights(cchc::load_run_weights(robust_weights, l.evaluation.criteria(), robust_runs), robust_weights);
         result = cchc::analyze_robustness(l.evaluation, l.cards, l.ranking, options);
         return 0;
