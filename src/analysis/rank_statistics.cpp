@@ -12,7 +12,7 @@ namespace cchc {
 inline namespace v1 {
 namespace detail {
 
-void RankHistogram::add(int rank) {
+void RankHistogram::grow_and_add(int rank) {
   if (counts_.empty()) {
     first_ = rank;
     counts_.assign(1, 0);

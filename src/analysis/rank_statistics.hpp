@@ -16,7 +16,15 @@ namespace detail {
 /// so merging the histograms of threads gives the same result in any order.
 class RankHistogram {
  public:
-  void add(int rank);
+  void add(int rank) {
+    const auto at = static_cast<std::size_t>(rank - first_);
+    if (rank >= first_ && at < counts_.size()) {  // the common case: a rank seen before
+      ++counts_[at];
+      ++total_;
+    } else {
+      grow_and_add(rank);
+    }
+  }
   void merge(const RankHistogram& other);
   std::uint64_t total() const noexcept { return total_; }
   /// The k-th smallest rank seen (1-based k <= total()).
@@ -26,6 +34,7 @@ class RankHistogram {
   double quantile7(double p) const noexcept;
 
  private:
+  void grow_and_add(int rank);
   int first_ = 0;  // the rank counts_[0] counts
   std::vector<std::uint64_t> counts_;
   std::uint64_t total_ = 0;
