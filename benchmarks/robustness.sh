@@ -41,7 +41,8 @@ fi
 best_of() {
   local best="" cpu="" line
   for _ in $(seq "$runs"); do
-    line=$( { /usr/bin/time -f "%e %U %S %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1)
+    /usr/bin/time -o "$work/time.txt" -f "%e %U %S %M" "$@" >/dev/null 2>&1
+    line=$(tail -1 "$work/time.txt")
     read -r wall user sys rss <<<"$line"
     if [ -z "$best" ] || awk "BEGIN{exit !($wall < $best)}"; then best=$wall; cpu=$(awk "BEGIN{print $user + $sys}"); peak=$rss; fi
   done

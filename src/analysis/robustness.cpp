@@ -82,6 +82,7 @@ struct AppraisalCell {
 struct Group {
   std::size_t begin = 0, end = 0;          // model rows
   std::vector<Band> bands;
+  std::vector<double> bounds;              // the bands' bounds as doubles
 };
 
 // Integer counts only: merging threads' statistics in any order gives the same numbers.
@@ -113,11 +114,12 @@ struct Stats {
 
 // The band a replication's index falls in: like the exact ranking's, with the bound's
 // equality decided within the tie tolerance (an index computed as 90 − 1e-14 is 90).
-std::size_t band_of(const std::vector<Band>& bands, double index) {
+std::size_t band_of(const Group& g, double index) {
+  const std::vector<Band>& bands = g.bands;
   for (std::size_t b = 0; b < bands.size(); ++b) {
     const Bound& bound = bands[b].bound;
     if (bound.kind == BoundKind::none) return b;
-    const double v = bound.value.to_double();
+    const double v = g.bounds[b];
     const bool equal = nearly_equal(index, v);
     if (bound.kind == BoundKind::min ? (equal || index > v) : (!equal && index > v)) return b;
   }
@@ -221,6 +223,7 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
       Group grp;
       grp.begin = row;
       grp.bands = set.bands_for(g.key);
+      for (const Band& b : grp.bands) grp.bounds.push_back(b.bound.value.to_double());
       band_slots = std::max(band_slots, grp.bands.size() + 1);
       for (const RankEntry& e : g.entries) {
         if (!e.rank) continue;
@@ -406,7 +409,7 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
           stats.ranks[r].add(rank);
           stats.rank_sum[r] += static_cast<std::uint64_t>(rank);
           stats.rank_1[r] += rank == 1 ? 1 : 0;
-          const std::size_t b = band_of(g.bands, scratch.index(static_cast<Eigen::Index>(r)));
+          const std::size_t b = band_of(g, scratch.index(static_cast<Eigen::Index>(r)));
           ++stats.band_counts[r * band_slots + b];
           stats.keep_band[r] += b == nominal_band[r] ? 1 : 0;
         }

@@ -11,7 +11,8 @@ inline namespace v1 {
 namespace detail {
 
 double round_places(double x, int places, RoundingMode mode) noexcept {
-  const double scale = std::pow(10.0, places);
+  static constexpr double powers[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6};
+  const double scale = places >= 0 && places <= 6 ? powers[places] : std::pow(10.0, places);
   const double y = x * scale;
   const double below = std::floor(y);
   const double rest = y - below;
@@ -103,6 +104,12 @@ RobustnessModel make_robustness_model(const Evaluation& evaluation, const std::v
       }
     }
   }
+  for (ModelParent& p : m.parents) {
+    const auto first = static_cast<Eigen::Index>(p.first), count = static_cast<Eigen::Index>(p.count);
+    p.uniform = m.rows > 0;
+    for (Eigen::Index c = first; p.uniform && c < first + count; ++c)
+      p.uniform = m.coef.col(c).isConstant(m.coef(0, c), 0.0) && m.coef(0, c) > 0;
+  }
   std::stable_sort(m.given.begin(), m.given.end(), [](const GivenNode& a, const GivenNode& b) { return a.col < b.col; });
   return m;
 }
@@ -122,9 +129,15 @@ void score_run(const RobustnessModel& m, const Eigen::VectorXd& lambda, RunScrat
       s.num.noalias() = s.points.middleCols(first, count).cwiseProduct(m.unit_coef.middleCols(first, count)) * w;
     else
       s.num.noalias() = s.points.middleCols(first, count) * w;
-    s.den.noalias() = m.coef.middleCols(first, count) * w;
     const auto col = static_cast<Eigen::Index>(p.col);
-    s.fraction = (s.den.array() > 0).select(s.num.array() / s.den.array(), 0.0);
+    if (p.uniform) {
+      const double den = m.coef.row(0).segment(first, count).dot(w);
+      if (den > 0) s.fraction = s.num / den;
+      else s.fraction.setZero();
+    } else {
+      s.den.noalias() = m.coef.middleCols(first, count) * w;
+      s.fraction = (s.den.array() > 0).select(s.num.array() / s.den.array(), 0.0);
+    }
     if (p.weighted_mean) {
       // The exact path rounds a weighted mean to the set's places; so does each replication.
       for (Eigen::Index r = 0; r < rows; ++r)

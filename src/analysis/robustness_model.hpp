@@ -35,6 +35,9 @@ struct ModelParent {
   std::uint32_t first = 0;  // its children: columns [first, first + count)
   std::uint32_t count = 0;
   bool weighted_mean = false;
+  // Every unit has every child applicable (the usual case): the denominator Σ λᵢ·cᵢ is the
+  // same for every row, one number per run instead of a matrix-vector product.
+  bool uniform = false;
   double max = 0;           // its declared max (a weighted mean is rounded on max's grid)
 };
 
