@@ -2,23 +2,28 @@
 // noisy appraisal points; per unit the distribution of its rank, per group how often each
 // nominal neighbour stays above the next.
 //
-// Reproducibility: run r (1-based) draws from its own std::mt19937_64 seeded with
-// splitmix64(seed ^ splitmix64(r)), in a fixed order (node weights in set order, then the
-// survey cells, then the appraisal cells, row by row). Runs are split across threads in
-// blocks, and every statistic is an integer count merged by addition, so the result depends
-// only on the inputs and the seed, never on the number of threads. Uniform doubles are made
-// by hand from the top 53 bits (portable); survey resampling uses the standard library's
-// binomial distribution (the same on every build with the same standard library).
+// Reproducibility: each random source of run r (0-based) draws from its own
+// std::mt19937_64, seeded from (seed, r, source) through splitmix64; within a source the draws
+// come in a fixed order (node weights in set order; survey cells and appraisal cells row by
+// row). Runs are split across threads in blocks, and every statistic is an integer count
+// merged by addition, so the result depends only on the inputs and the seed, never on the
+// number of threads. Uniform doubles are made by hand from the top 53 bits (portable); survey
+// resampling uses the standard library's binomial distribution (the same on every build with
+// the same standard library). Separate streams per source let the Sobol' design (--sobol)
+// take one source's draws from a second sample while the others keep theirs.
 #include "cchc/analysis/robustness.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <thread>
 
 #include "analysis/rank_statistics.hpp"
 #include "analysis/robustness_model.hpp"
+#include "analysis/sobol.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -35,6 +40,7 @@ struct RobustnessOptionsData {
   std::int64_t survey_n = 0;
   std::int64_t appraisal_noise = 0;
   unsigned threads = 0;
+  bool sobol = false;
 };
 
 struct UnitRobustnessData {
@@ -51,6 +57,7 @@ struct RobustnessResultData {
   std::vector<UnitRobustness> units;
   std::vector<GroupRobustness> groups;
   std::vector<std::string> sources;
+  std::vector<SobolIndex> sobol;
 };
 
 namespace {
@@ -168,6 +175,8 @@ RobustnessOptions& RobustnessOptions::set_survey_sampling(bool on) { edit().surv
 RobustnessOptions& RobustnessOptions::set_survey_n(std::int64_t n) { edit().survey_n = n; return *this; }
 RobustnessOptions& RobustnessOptions::set_appraisal_noise(std::int64_t k) { edit().appraisal_noise = k; return *this; }
 RobustnessOptions& RobustnessOptions::set_threads(unsigned threads) { edit().threads = threads; return *this; }
+bool RobustnessOptions::sobol() const noexcept { return data_->sobol; }
+RobustnessOptions& RobustnessOptions::set_sobol(bool on) { edit().sobol = on; return *this; }
 
 UnitRobustness::UnitRobustness() : data_(std::make_shared<detail::UnitRobustnessData>()) {}
 UnitRobustness::UnitRobustness(std::shared_ptr<const detail::UnitRobustnessData> data) noexcept : data_(std::move(data)) {}
@@ -190,6 +199,7 @@ std::uint64_t RobustnessResult::seed() const noexcept { return data_->seed; }
 const std::vector<UnitRobustness>& RobustnessResult::units() const noexcept { return data_->units; }
 const std::vector<GroupRobustness>& RobustnessResult::groups() const noexcept { return data_->groups; }
 const std::vector<std::string>& RobustnessResult::sources() const noexcept { return data_->sources; }
+const std::vector<SobolIndex>& RobustnessResult::sobol() const noexcept { return data_->sobol; }
 
 // ---- the analysis ----
 RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vector<Scorecard>& cards, const Ranking& ranking,
@@ -341,6 +351,14 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
     if (appraisals.empty())
       problems.push_back(option_error("--appraisal-noise", "--appraisal-noise: no ranked unit has a value on a leaf with a `points` rule"));
   }
+  if (options.sobol()) {
+    if (!options.run_weights().empty())
+      problems.push_back(option_error("--sobol", "--sobol measures random sources; replayed weights (--weights-file) are not one: leave one of them out"));
+    else if (!(options.weights_noise() > 0) && surveys.empty() && appraisals.empty())
+      problems.push_back(option_error("--sobol", "--sobol needs a random source: --weights-noise, --survey-sampling or --appraisal-noise"));
+    else if (options.runs() > 1'000'000)
+      problems.push_back(option_error("--sobol", "--sobol keeps every evaluation's output: at most 1000000 base runs (--runs is " + std::to_string(options.runs()) + ")"));
+  }
   if (!problems.empty()) throw Error(std::move(problems));
 
   // Adjacent pairs of each group, in nominal order.
@@ -356,20 +374,26 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
   std::vector<std::uint32_t> draw_cols;
   for (NodeIndex n = 1; n < nodes.size(); ++n) draw_cols.push_back(model.col_of[n]);
 
-  auto work = [&](std::size_t run_begin, std::size_t run_end, Stats& stats) {
-    stats.init(model.rows, band_slots, pairs.size());
-    RunScratch scratch;
-    scratch.points = model.points0;
-    Eigen::VectorXd lambda(static_cast<Eigen::Index>(model.cols));
-    std::vector<std::uint32_t> order;
-    std::vector<int> ranks(model.rows);
-    for (std::size_t run = run_begin; run < run_end; ++run) {
-      std::mt19937_64 gen(splitmix64(seed ^ splitmix64(static_cast<std::uint64_t>(run) + 1)));
-      lambda.setOnes();
-      if (!run_first.empty())
-        for (std::size_t i = run_first[run + 1]; i < run_first[run + 2]; ++i) lambda(replay[i].first) = replay[i].second;
-      if (noise > 0)
-        for (std::uint32_t col : draw_cols) lambda(col) *= 1 + noise * (2 * uniform01(gen) - 1);
+  // The three random sources draw from separate streams, so that the Sobol' design can take
+  // one source's draws from another sample (stream `which`: 0 = A, the runs reported; 1 = B).
+  enum Source : std::uint64_t { weights_source = 0, survey_source = 1, appraisal_source = 2 };
+  auto stream = [seed](std::uint64_t sample, std::uint64_t source, std::uint64_t which) {
+    return splitmix64(splitmix64(splitmix64(seed) ^ (sample + 1)) ^ (source * 2 + which + 1));
+  };
+  // The leaf points and weight multipliers of one run: `sample` numbers the draws; `which`
+  // gives, per source, the sample matrix its draws come from; `replay_run` the weights-file
+  // run (or none).
+  auto perturb = [&](std::uint64_t sample, const std::array<std::uint64_t, 3>& which, std::optional<std::size_t> replay_run,
+                     Eigen::VectorXd& lambda, RunScratch& scratch) {
+    lambda.setOnes();
+    if (replay_run && !run_first.empty())
+      for (std::size_t i = run_first[*replay_run + 1]; i < run_first[*replay_run + 2]; ++i) lambda(replay[i].first) = replay[i].second;
+    if (noise > 0) {
+      std::mt19937_64 gen(stream(sample, weights_source, which[weights_source]));
+      for (std::uint32_t col : draw_cols) lambda(col) *= 1 + noise * (2 * uniform01(gen) - 1);
+    }
+    if (!surveys.empty()) {
+      std::mt19937_64 gen(stream(sample, survey_source, which[survey_source]));
       for (const SurveyCell& c : surveys) {
         double points;
         if (c.counts.empty()) {
@@ -396,14 +420,32 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
         }
         scratch.points(c.row, c.col) = round_places(points, model.places, model.mode);
       }
+    }
+    if (!appraisals.empty()) {
+      std::mt19937_64 gen(stream(sample, appraisal_source, which[appraisal_source]));
+      const auto span = static_cast<std::uint64_t>(2 * k_steps + 1);
       for (const AppraisalCell& c : appraisals) {
-        const auto span = static_cast<std::uint64_t>(2 * k_steps + 1);
         const auto steps = static_cast<std::int64_t>(gen() % span) - k_steps;
         scratch.points(c.row, c.col) = std::clamp(c.points + static_cast<double>(steps) * c.step, 0.0, c.max);
       }
-      score_run(model, lambda, scratch);
+    }
+  };
+  auto score_and_rank = [&](const Eigen::VectorXd& lambda, RunScratch& scratch, std::vector<std::uint32_t>& order, std::vector<int>& ranks) {
+    score_run(model, lambda, scratch);
+    for (const Group& g : groups) rank_rows(scratch.index, scratch.points, model.tie_break_cols, g.begin, g.end, order, ranks);
+  };
+
+  auto work = [&](std::size_t run_begin, std::size_t run_end, Stats& stats) {
+    stats.init(model.rows, band_slots, pairs.size());
+    RunScratch scratch;
+    scratch.points = model.points0;
+    Eigen::VectorXd lambda(static_cast<Eigen::Index>(model.cols));
+    std::vector<std::uint32_t> order;
+    std::vector<int> ranks(model.rows);
+    for (std::size_t run = run_begin; run < run_end; ++run) {
+      perturb(run, {0, 0, 0}, run, lambda, scratch);
+      score_and_rank(lambda, scratch, order, ranks);
       for (const Group& g : groups) {
-        rank_rows(scratch.index, scratch.points, model.tie_break_cols, g.begin, g.end, order, ranks);
         for (std::size_t r = g.begin; r < g.end; ++r) {
           const int rank = ranks[r];
           stats.ranks[r].add(rank);
@@ -432,6 +474,51 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
   }
   Stats& stats = partial[0];
   for (unsigned t = 1; t < threads; ++t) stats.merge(partial[t]);
+
+  // Sobol': the output is the mean absolute rank shift of a run. Base samples A (the runs
+  // above draw the same streams) and B, and for each active source i, A with source i's
+  // draws from B; every evaluation is independent, so threads split the samples.
+  std::vector<SobolIndex> sobol;
+  if (options.sobol()) {
+    std::vector<std::pair<Source, std::string>> active;
+    if (noise > 0) active.emplace_back(weights_source, "weights");
+    if (!surveys.empty()) active.emplace_back(survey_source, "survey");
+    if (!appraisals.empty()) active.emplace_back(appraisal_source, "appraisal");
+    const std::size_t designs = active.size() + 2;  // A, B, then A_B(i)
+    std::vector<std::vector<double>> outputs(designs, std::vector<double>(runs));
+    auto shift = [&](const std::vector<int>& ranks) {
+      double sum = 0;
+      for (std::size_t r = 0; r < model.rows; ++r) sum += std::abs(ranks[r] - nominal_rank[r]);
+      return model.rows > 0 ? sum / static_cast<double>(model.rows) : 0.0;
+    };
+    auto evaluate = [&](std::size_t begin, std::size_t end) {
+      RunScratch scratch;
+      scratch.points = model.points0;
+      Eigen::VectorXd lambda(static_cast<Eigen::Index>(model.cols));
+      std::vector<std::uint32_t> order;
+      std::vector<int> ranks(model.rows);
+      for (std::size_t j = begin; j < end; ++j)
+        for (std::size_t d = 0; d < designs; ++d) {
+          std::array<std::uint64_t, 3> which{0, 0, 0};
+          if (d == 1) which = {1, 1, 1};
+          if (d >= 2) which[active[d - 2].first] = 1;
+          perturb(j, which, std::nullopt, lambda, scratch);
+          score_and_rank(lambda, scratch, order, ranks);
+          outputs[d][j] = shift(ranks);
+        }
+    };
+    if (threads == 1) {
+      evaluate(0, runs);
+    } else {
+      std::vector<std::thread> pool;
+      const std::size_t chunk = (runs + threads - 1) / threads;
+      for (unsigned t = 0; t < threads; ++t)
+        pool.emplace_back([&, t] { evaluate(std::min(runs, t * chunk), std::min(runs, (t + 1) * chunk)); });
+      for (std::thread& th : pool) th.join();
+    }
+    for (std::size_t i = 0; i < active.size(); ++i)
+      sobol.push_back(sobol_index(active[i].second, outputs[0], outputs[1], outputs[i + 2], splitmix64(seed ^ 0x50B0150B01ULL) + i, 1000));
+  }
 
   auto data = std::make_shared<RobustnessResultData>();
   data->runs = options.runs();
@@ -470,6 +557,7 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
       out.pairs.push_back(AdjacentPair{model.unit_of_row[r], model.unit_of_row[r + 1], static_cast<double>(stats.above[p]) / n_runs});
     data->groups.push_back(std::move(out));
   }
+  data->sobol = std::move(sobol);
   return RobustnessResult(std::move(data));
 }
 

@@ -90,7 +90,15 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
       }
       out << "]}";
     }
-    out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
+    out << "\n ],\n \"sobol\": [";
+    for (std::size_t i = 0; i < result.sobol().size(); ++i) {
+      const SobolIndex& x = result.sobol()[i];
+      out << (i ? ",\n  " : "\n  ") << "{\"source\": ";
+      write_json_string(out, x.source);
+      out << ", \"first\": " << stat(x.first, '.') << ", \"first_ci\": [" << stat(x.first_low, '.') << ", " << stat(x.first_high, '.')
+          << "], \"total\": " << stat(x.total, '.') << ", \"total_ci\": [" << stat(x.total_low, '.') << ", " << stat(x.total_high, '.') << "]}";
+    }
+    out << (result.sobol().empty() ? "],\n " : "\n ],\n ") << detail::warnings_json(options.warnings) << "}\n";
     return;
   }
 
@@ -130,6 +138,24 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
                             "; sources: " + sources;
   if (md) out << "# " << detail::markdown_line(set.title()) << "\n\n" << detail::markdown_line(intro) << "\n\n";
   else out << detail::text_safe(set.title()) << "\n" << detail::text_safe(intro) << "\n\n";
+  if (!result.sobol().empty()) {
+    detail::Table t;
+    t.header = {"source", "first order", "95% interval", "total order", "95% interval"};
+    t.numeric = {false, true, false, true, false};
+    for (const SobolIndex& x : result.sobol())
+      t.rows.push_back({x.source, stat(x.first, point), stat(x.first_low, point) + " – " + stat(x.first_high, point), stat(x.total, point),
+                        stat(x.total_low, point) + " – " + stat(x.total_high, point)});
+    const std::string heading = "Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)";
+    if (md) {
+      out << "## " << detail::markdown_line(heading) << "\n\n";
+      detail::render_markdown(out, t);
+      out << "\n";
+    } else {
+      out << detail::text_safe(heading) << "\n\n";
+      detail::render_text(out, t);
+      out << "\n";
+    }
+  }
   std::size_t next = 0;
   for (const GroupRobustness& group : result.groups()) {
     detail::Table t;

@@ -6,7 +6,7 @@
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc robustness --criteria C --units U --evidence E [--runs N] [--seed S] [--weights-noise F]
 //                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
-//                   [--threads T] [--format F] [-o OUT]
+//                   [--sobol] [--threads T] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
@@ -171,7 +171,7 @@ int main(int argc, char** argv) {
   std::uint64_t robust_seed = 1;
   double robust_noise = 0;
   std::string robust_weights;
-  bool robust_survey = false;
+  bool robust_survey = false, robust_sobol = false;
   unsigned robust_threads = 0;
   auto* robust_cmd = app.add_subcommand("robustness", "how sure each rank is: the ranking replayed under noisy weights, resampled surveys, noisy appraisal points");
   add_inputs(robust_cmd, robust_in);
@@ -183,6 +183,7 @@ int main(int argc, char** argv) {
   robust_cmd->add_flag("--survey-sampling", robust_survey, "resample each survey leaf's answers (multinomial bootstrap of its counts)");
   robust_cmd->add_option("--survey-n", robust_survey_n, "respondents behind a survey share given without counts");
   robust_cmd->add_option("--appraisal-noise", robust_appraisal, "K: each `points` leaf moves by a uniform whole number of steps in [-K, K]");
+  robust_cmd->add_flag("--sobol", robust_sobol, "also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)");
   robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
 
   try {
@@ -263,6 +264,7 @@ int main(int argc, char** argv) {
         cchc::RobustnessOptions options;
         options.set_runs(robust_runs).set_seed(robust_seed).set_weights_noise(robust_noise).set_survey_sampling(robust_survey);
         options.set_survey_n(robust_survey_n).set_appraisal_noise(robust_appraisal).set_threads(robust_threads);
+        options.set_sobol(robust_sobol);
         // A bad --runs is reported by the analysis; the weights file is read against a valid one.
         if (!robust_weights.empty() && robust_runs >= 1 && robust_runs <= 10'000'000)
           options.set_run_weights(cchc::load_run_weights(robust_weights, l.evaluation.criteria(), robust_runs), robust_weights);
