@@ -73,6 +73,12 @@ def main():
     if not (outs[0] == outs[1] == outs[2]) or not outs[0]:
         failures.append("--threads 1, 2, 3 give different output")
 
+    sobol = json.loads(subprocess.run(noisy + ["--sobol"], capture_output=True, timeout=60).stdout)["sobol"]
+    if [x["source"] for x in sobol] != ["weights"] or not (sobol[0]["total_ci"][0] <= sobol[0]["total"] <= sobol[0]["total_ci"][1]):
+        failures.append(f"--sobol: {sobol}")
+    if doc["sobol"] != []:
+        failures.append("sobol not an empty list without --sobol")
+
     for f in failures:
         print(f)
     print("robustness through the command:", "FAILED" if failures else "ok")
