@@ -10,12 +10,14 @@
 #include "cchc/model/criteria_set.hpp"
 #include "cchc/model/evaluation.hpp"
 #include "cchc/io/load.hpp"
+#include "cchc/io/run_weights.hpp"
 #include "cchc/scoring/scorecard.hpp"
 #include "cchc/scoring/explain.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/plan.hpp"
+#include "cchc/analysis/robustness.hpp"
 #include "cchc/report/report.hpp"
 
 #endif

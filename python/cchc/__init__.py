@@ -29,7 +29,7 @@ from typing import Any, Dict, List, Optional, Union
 from . import _native
 
 __all__ = ["Error", "Criteria", "Evaluation", "Report", "Rows", "text", "load_criteria", "load_evaluation",
-           "validate", "rank", "explain", "gaps", "deviations", "plan", "__version__"]
+           "validate", "rank", "explain", "gaps", "deviations", "plan", "robustness", "__version__"]
 
 __version__: str = _native.version()
 
@@ -263,6 +263,17 @@ def plan(criteria: Union[Criteria, Source] = None, units: Source = None, evidenc
     and the ``changes`` (criterion, title, from, to, gain). ``include_survey=True`` lets
     survey leaves change too."""
     result = _run("plan", criteria, units, evidence, evaluation, dict(options, unit=unit, target=target))
+    return result if isinstance(result, str) else Report(result)
+
+
+def robustness(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
+               evaluation: Optional[Evaluation] = None, **options: Any) -> Report:
+    """How sure each rank is (``cchc robustness``): the ranking replayed ``runs=`` times
+    (default 1000, ``seed=``) under ``weights_noise=``, ``weights_file=``,
+    ``survey_sampling=True`` (``survey_n=``), ``appraisal_noise=``; ``sobol=True`` adds
+    Sobol' indices. Numbers are given as they would be on the command line."""
+    options = {k: (v if isinstance(v, bool) or isinstance(v, str) else str(v)) for k, v in options.items()}
+    result = _run("robustness", criteria, units, evidence, evaluation, options)
     return result if isinstance(result, str) else Report(result)
 
 

@@ -193,3 +193,15 @@ def test_plan_hand_worked(hand_worked):
     assert plan["after"]["band"] == "Tốt"
     assert len(plan["changes"]) == 1
     no_floats(dict(plan))
+
+
+def test_robustness_hand_counted(root):
+    data = root / "tests" / "data" / "robustness"
+    # Counted by hand in tests/unit/robustness_test.cpp: the five replayed runs of weights.csv
+    # rank R 1 2 2 2 2 (mean 1.8, 5th percentile 1.2 by R's type 7), R in "Tốt" in 3 of 5.
+    result = cchc.robustness(criteria=data / "criteria.yaml", units=data / "units.csv", evidence=data / "evidence.csv",
+                             runs=5, weights_file=str(data / "weights.csv"))
+    r = {u["code"]: u for u in result["units"]}["R"]
+    assert r["rank"] == 1 and r["rank_mean"] == Decimal("1.8") and r["rank_q05"] == Decimal("1.2")
+    assert r["band_probabilities"] == {"Tốt": Decimal("0.6"), "Khá": Decimal("0.4")}
+    no_floats(dict(result))

@@ -3,6 +3,7 @@
 // its own it accepts, and writes its report. Adding a command (plan, robustness) is adding
 // one entry; loading, option checks, warnings and statuses are shared.
 #include <algorithm>
+#include <charconv>
 #include <memory>
 #include <new>
 #include <optional>
@@ -10,7 +11,9 @@
 #include <sstream>
 
 #include "cchc/analysis/plan.hpp"
+#include "cchc/analysis/robustness.hpp"
 #include "cchc/io/load.hpp"
+#include "cchc/io/run_weights.hpp"
 #include "cchc/model/text.hpp"
 #include "cchc/report/report.hpp"
 #include "command/command.hpp"
@@ -79,6 +82,55 @@ struct CommandEntry {
 
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
 
+/// A number option given as text (the command line's parser already checked its form; a
+/// request's may be anything): the number, or none when it does not read as one.
+template <class T>
+std::optional<T> number_option(const Options& options, std::string_view name, T fallback) {
+  const std::optional<std::string> text = options.text(name);
+  if (!text) return fallback;
+  T value{};
+  const char* end = text->data() + text->size();
+  const auto [ptr, ec] = std::from_chars(text->data(), end, value);
+  if (ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+const std::vector<OptionSpec> robustness_options{
+    {"runs", OptionKind::text},          {"seed", OptionKind::text},          {"weights_noise", OptionKind::text},
+    {"weights_file", OptionKind::text},  {"survey_sampling", OptionKind::flag}, {"survey_n", OptionKind::text},
+    {"appraisal_noise", OptionKind::text}, {"sobol", OptionKind::flag},       {"threads", OptionKind::text}};
+
+std::string robustness_problem(const Context& c) {
+  const char* names[] = {"runs", "seed", "weights_noise", "survey_n", "appraisal_noise", "threads"};
+  for (const char* name : names) {
+    const bool ok = std::string_view(name) == "weights_noise" ? number_option<double>(c.options, name, 0).has_value()
+                    : std::string_view(name) == "seed"        ? number_option<std::uint64_t>(c.options, name, 1).has_value()
+                    : std::string_view(name) == "threads"     ? number_option<unsigned>(c.options, name, 0).has_value()
+                                                              : number_option<std::int64_t>(c.options, name, 0).has_value();
+    if (!ok) return "option '" + std::string(name) + "': " + quote_for_message(*c.options.text(name)) + " is not a number";
+  }
+  return {};
+}
+
+/// The robustness analysis the options ask for (a bad value is refused by the analysis, as
+/// invalid input naming `cchc robustness`).
+RobustnessResult robustness_of(const Context& c) {
+  const std::int64_t runs = *number_option<std::int64_t>(c.options, "runs", 1000);
+  RobustnessOptions options;
+  options.set_runs(runs)
+      .set_seed(*number_option<std::uint64_t>(c.options, "seed", 1))
+      .set_weights_noise(*number_option<double>(c.options, "weights_noise", 0))
+      .set_survey_sampling(c.options.flag("survey_sampling"))
+      .set_survey_n(*number_option<std::int64_t>(c.options, "survey_n", 0))
+      .set_appraisal_noise(*number_option<std::int64_t>(c.options, "appraisal_noise", 0))
+      .set_threads(*number_option<unsigned>(c.options, "threads", 0))
+      .set_sobol(c.options.flag("sobol"));
+  // A bad run count is reported by the analysis; the weights file is read against a valid one.
+  if (const auto weights = c.options.text("weights_file"); weights && runs >= 1 && runs <= 10'000'000)
+    options.set_run_weights(load_run_weights(*weights, c.set, runs), *weights);
+  return analyze_robustness(c.run->evaluation, c.run->cards, c.run->ranking, options);
+}
+
 const std::vector<CommandEntry>& commands() {
   static const std::vector<CommandEntry> table{
       {"validate", false, UnitUse::none, {}, {Format::table, Format::json},
@@ -108,6 +160,9 @@ const std::vector<CommandEntry>& commands() {
          if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
          return plan_target_problem(c.run->evaluation, *c.unit, *target);
        }},
+      {"robustness", true, UnitUse::none, robustness_options, all_formats,
+       [](std::ostream& out, const Context& c) { write_robustness(out, c.run->evaluation, robustness_of(c), c.format, c.report); },
+       robustness_problem},
   };
   return table;
 }

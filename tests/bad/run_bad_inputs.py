@@ -12,6 +12,9 @@ tables/NAME.expected: `cchc rank` with tables/criteria.yaml and tables/NAME.unit
   tables/NAME.evidence.csv (else the good.* ones; NAME.paths may name other paths, the
   criteria too: "criteria=tests/bad/tables/val_criteria.yaml") and `-o`
   must exit 1, print exactly those lines on stderr, and write nothing.
+robustness/NAME.expected: `cchc robustness` with tables/criteria.yaml and the good tables, the
+  arguments of NAME.args (one a line; a weights file NAME.weights.csv beside it) and `-o`
+  must exit 1, print exactly those lines on stderr, and write nothing.
 NAME.known-issue: a library bug keeps the expected lines from appearing; the case passes
   while they are absent (and must still exit 1 and write nothing) and fails once they
   appear, so that the marker is removed.
@@ -159,6 +162,24 @@ class Runner:
             passed += self.check(case, proc, expected, False, output, status=2)
         return count, passed
 
+    def robustness_cases(self, directory):
+        out_dir = self.work / "out"
+        count = passed = 0
+        for expected_file in sorted(directory.glob("*.expected")):
+            name = expected_file.stem
+            extra = expected_file.with_suffix(".args").read_text(encoding="utf-8").splitlines()
+            expected = expected_file.read_text(encoding="utf-8").splitlines()
+            known_issue = expected_file.with_suffix(".known-issue").exists()
+            case = f"robustness/{name}"
+            output = out_dir / f"{name}.json"
+            proc = self.run(case, ["robustness", "--criteria", "tests/bad/tables/criteria.yaml",
+                                   "--units", "tests/bad/tables/good.units.csv",
+                                   "--evidence", "tests/bad/tables/good.evidence.csv"] + extra +
+                            ["--format", "json", "-o", str(output)], self.repo)
+            count += 1
+            passed += self.check(case, proc, expected, known_issue, output)
+        return count, passed
+
 
 def main():
     cchc, repo, work = sys.argv[1], pathlib.Path(sys.argv[2]), pathlib.Path(sys.argv[3])
@@ -170,13 +191,14 @@ def main():
     c_count, c_passed = runner.criteria_cases(bad / "criteria")
     t_count, t_passed = runner.table_cases(bad / "tables")
     u_count, u_passed = runner.usage_cases(bad / "usage")
+    r_count, r_passed = runner.robustness_cases(bad / "robustness")
     for f in runner.failures:
         print(f)
     slowest = max(runner.timings)
-    print(f"{c_count} criteria cases, {t_count} table cases and {u_count} usage cases, {runner.runs} runs; "
-          f"slowest {slowest[0] * 1000:.1f} ms: {slowest[1]}")
-    total = c_count + t_count + u_count
-    passed = c_passed + t_passed + u_passed
+    print(f"{c_count} criteria cases, {t_count} table cases, {u_count} usage cases and {r_count} robustness cases, "
+          f"{runner.runs} runs; slowest {slowest[0] * 1000:.1f} ms: {slowest[1]}")
+    total = c_count + t_count + u_count + r_count
+    passed = c_passed + t_passed + u_passed + r_passed
     print(f"{passed} passed, {total - passed} failed")
     return 0 if passed == total and not runner.failures else 1
 

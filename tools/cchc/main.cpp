@@ -4,10 +4,14 @@
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc robustness --criteria C --units U --evidence E [--runs N] [--seed S] [--weights-noise F]
+//                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
+//                   [--sobol] [--threads T] [--format F] [-o OUT]
 //   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
 //                [--include-survey] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
+#include <sstream>
 #include <functional>
 
 #include <CLI/CLI.hpp>
@@ -87,6 +91,8 @@ int run(const command::Request& request, const Output& o) {
   std::vector<cchc_tool::InputFile> inputs{{"--criteria", request.criteria.path}};
   if (request.units.given()) inputs.push_back({"--units", request.units.path});
   if (request.evidence.given()) inputs.push_back({"--evidence", request.evidence.path});
+  for (const auto& [name, value] : request.options)  // robustness reads a weights file too
+    if (name == "weights_file" && std::holds_alternative<std::string>(value)) inputs.push_back({"--weights-file", std::get<std::string>(value)});
   const std::string bad_output = cchc_tool::check_output_path(o.path, inputs);
   if (!bad_output.empty()) {
     std::cerr << "cchc: error: " << bad_output << '\n';
@@ -175,6 +181,28 @@ int main(int argc, char** argv) {
   plan_cmd->add_option("--target", plan_target, "band:LABEL, rank:N (rank N or better) or index:X (0..100)")->required();
   plan_cmd->add_flag("--include-survey", plan_survey, "survey leaves may change too");
 
+  // robustness: how sure each rank is (the ranking replayed under perturbations).
+  Inputs robust_in;
+  Output robust_out;
+  std::int64_t robust_runs = 1000, robust_survey_n = 0, robust_appraisal = 0;
+  std::uint64_t robust_seed = 1;
+  double robust_noise = 0;
+  std::string robust_weights;
+  bool robust_survey = false, robust_sobol = false;
+  unsigned robust_threads = 0;
+  auto* robust_cmd = app.add_subcommand("robustness", "how sure each rank is: the ranking replayed under noisy weights, resampled surveys, noisy appraisal points");
+  add_inputs(robust_cmd, robust_in);
+  add_output(robust_cmd, robust_out);
+  robust_cmd->add_option("--runs", robust_runs, "replications, 1..10000000 (default 1000)");
+  robust_cmd->add_option("--seed", robust_seed, "seed of the replications (default 1): the same seed gives the same result");
+  robust_cmd->add_option("--weights-noise", robust_noise, "F in [0, 1): each node's weight × (1 + U(-F, F)), per node and run");
+  robust_cmd->add_option("--weights-file", robust_weights, "CSV run,node,weight: given weights replayed run by run");
+  robust_cmd->add_flag("--survey-sampling", robust_survey, "resample each survey leaf's answers (multinomial bootstrap of its counts)");
+  robust_cmd->add_option("--survey-n", robust_survey_n, "respondents behind a survey share given without counts");
+  robust_cmd->add_option("--appraisal-noise", robust_appraisal, "K: each `points` leaf moves by a uniform whole number of steps in [-K, K]");
+  robust_cmd->add_flag("--sobol", robust_sobol, "also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)");
+  robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -198,6 +226,22 @@ int main(int argc, char** argv) {
     if (*explain_cmd) return run(with_unit(request_for("explain", explain_in, explain_out), explain_unit), explain_out);
     if (*gaps_cmd) return run(with_unit(request_for("gaps", gaps_in, gaps_out), gaps_unit), gaps_out);
     if (*dev_cmd) return run(with_unit(request_for("deviations", dev_in, dev_out), dev_unit), dev_out);
+    if (*robust_cmd) {
+      command::Request r = request_for("robustness", robust_in, robust_out);
+      r.options.emplace_back("runs", std::to_string(robust_runs));
+      r.options.emplace_back("seed", std::to_string(robust_seed));
+      std::ostringstream noise;  // the shortest text that reads back as the same double
+      noise.precision(17);
+      noise << robust_noise;
+      r.options.emplace_back("weights_noise", noise.str());
+      if (!robust_weights.empty()) r.options.emplace_back("weights_file", robust_weights);
+      r.options.emplace_back("survey_sampling", robust_survey);
+      r.options.emplace_back("survey_n", std::to_string(robust_survey_n));
+      r.options.emplace_back("appraisal_noise", std::to_string(robust_appraisal));
+      r.options.emplace_back("sobol", robust_sobol);
+      r.options.emplace_back("threads", std::to_string(robust_threads));
+      return run(r, robust_out);
+    }
     if (*plan_cmd) {
       command::Request r = with_unit(request_for("plan", plan_in, plan_out), plan_unit);
       r.options.emplace_back("target", plan_target);

@@ -14,6 +14,7 @@
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/analysis/plan.hpp"
+#include "cchc/analysis/robustness.hpp"
 #include "cchc/ranking/ranking.hpp"
 #include "cchc/scoring/scorecard.hpp"
 
@@ -92,6 +93,12 @@ CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, 
 /// the points it gains.
 CCHC_API void write_plan(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, Format format,
                          const ReportOptions& options = {});
+/// How sure each rank is (analyze_robustness): per unit the nominal rank and band, the rank's
+/// mean, median, 5th and 95th percentiles, the probability of each band, of rank 1 and of
+/// keeping the band; per group, for each pair of adjacent nominal ranks, the probability
+/// that the upper unit stays above. Statistics are written to 4 decimals.
+CCHC_API void write_robustness(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result, Format format,
+                               const ReportOptions& options = {});
 
 }  // namespace v1
 }  // namespace cchc

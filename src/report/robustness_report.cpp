@@ -1,0 +1,205 @@
+// The robustness report: each unit's nominal rank beside the distribution of its rank over
+// the replications, its bands' probabilities, and per group how often each nominal
+// neighbour stays above the next.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <ostream>
+
+#include "cchc/report/report.hpp"
+#include "report/table.hpp"
+
+namespace cchc {
+inline namespace v1 {
+
+namespace {
+
+// A statistic to 4 decimals (a probability over 10^4 runs or fewer is exact there), trailing
+// zeros dropped: "1", "0.25", "2.5", "0.0037".
+std::string stat(double x, char point) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.4f", std::round(x * 1e4) / 1e4 + 0.0);
+  std::string s(buffer);
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  if (s == "-0") s = "0";
+  for (char& c : s)
+    if (c == '.') c = point;
+  return s;
+}
+
+std::string band_shown(const std::string& label) { return label.empty() ? std::string("(no band)") : label; }
+
+}  // namespace
+
+void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessResult& result, Format format,
+                      const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  const char point = detail::decimal_point(options, format);
+  auto code_of = [&](std::size_t unit) -> const std::string& { return ev.units()[unit].code(); };
+  std::string sources;
+  for (const std::string& s : result.sources()) sources += (sources.empty() ? "" : ", ") + s;
+  if (sources.empty()) sources = "none (every run is the official ranking)";
+
+  if (format == Format::json) {
+    using detail::write_json_string;
+    out << "{\"set\": {\"id\": ";
+    write_json_string(out, set.id());
+    out << "},\n \"runs\": " << result.runs() << ", \"seed\": " << result.seed() << ", \"sources\": [";
+    for (std::size_t i = 0; i < result.sources().size(); ++i) {
+      out << (i ? ", " : "");
+      write_json_string(out, result.sources()[i]);
+    }
+    out << "],\n \"units\": [";
+    for (std::size_t i = 0; i < result.units().size(); ++i) {
+      const UnitRobustness& u = result.units()[i];
+      out << (i ? ",\n  " : "\n  ") << "{\"code\": ";
+      write_json_string(out, code_of(u.unit()));
+      out << ", \"name\": ";
+      write_json_string(out, ev.units()[u.unit()].name());
+      out << ", \"group\": ";
+      write_json_string(out, u.group());
+      out << ", \"rank\": " << u.rank() << ", \"band\": ";
+      if (u.band().empty()) out << "null";
+      else write_json_string(out, u.band());
+      out << ", \"rank_mean\": " << stat(u.rank_mean(), '.') << ", \"rank_median\": " << stat(u.rank_median(), '.')
+          << ", \"rank_q05\": " << stat(u.rank_q05(), '.') << ", \"rank_q95\": " << stat(u.rank_q95(), '.') << ", \"band_probabilities\": {";
+      for (std::size_t b = 0; b < u.band_probabilities().size(); ++b) {
+        out << (b ? ", " : "");
+        write_json_string(out, u.band_probabilities()[b].first);
+        out << ": " << stat(u.band_probabilities()[b].second, '.');
+      }
+      out << "}, \"p_rank_1\": " << stat(u.p_rank_1(), '.') << ", \"p_keep_band\": " << stat(u.p_keep_band(), '.') << "}";
+    }
+    out << "\n ],\n \"groups\": [";
+    for (std::size_t g = 0; g < result.groups().size(); ++g) {
+      const GroupRobustness& group = result.groups()[g];
+      out << (g ? ",\n  " : "\n  ") << "{\"key\": ";
+      write_json_string(out, group.key);
+      out << ", \"title\": ";
+      write_json_string(out, group.title);
+      out << ", \"pairs\": [";
+      for (std::size_t p = 0; p < group.pairs.size(); ++p) {
+        out << (p ? ", " : "") << "{\"upper\": ";
+        write_json_string(out, code_of(group.pairs[p].upper));
+        out << ", \"lower\": ";
+        write_json_string(out, code_of(group.pairs[p].lower));
+        out << ", \"p_upper_above\": " << stat(group.pairs[p].p_upper_above, '.') << "}";
+      }
+      out << "]}";
+    }
+    out << "\n ],\n \"sobol\": [";
+    for (std::size_t i = 0; i < result.sobol().size(); ++i) {
+      const SobolIndex& x = result.sobol()[i];
+      out << (i ? ",\n  " : "\n  ") << "{\"source\": ";
+      write_json_string(out, x.source);
+      out << ", \"first\": " << stat(x.first, '.') << ", \"first_ci\": [" << stat(x.first_low, '.') << ", " << stat(x.first_high, '.')
+          << "], \"total\": " << stat(x.total, '.') << ", \"total_ci\": [" << stat(x.total_low, '.') << ", " << stat(x.total_high, '.') << "]}";
+    }
+    out << (result.sobol().empty() ? "],\n " : "\n ],\n ") << detail::warnings_json(options.warnings()) << "}\n";
+    return;
+  }
+
+  // Band labels in the order met (groups may have their own bands): the CSV's columns.
+  std::vector<std::string> labels;
+  for (const UnitRobustness& u : result.units())
+    for (const auto& [label, p] : u.band_probabilities())
+      if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
+  auto probability_of = [](const UnitRobustness& u, const std::string& label) {
+    for (const auto& [l, p] : u.band_probabilities())
+      if (l == label) return p;
+    return 0.0;
+  };
+
+  if (format == Format::csv) {
+    if (options.csv_bom()) out << "\xEF\xBB\xBF";
+    detail::Table t;
+    t.header = {"group", "code", "name", "rank", "band", "rank_mean", "rank_median", "rank_q05", "rank_q95", "p_rank_1", "p_keep_band"};
+    t.numeric = {false, false, false, true, false, true, true, true, true, true, true};
+    for (const std::string& l : labels) {
+      t.header.push_back("p_band:" + band_shown(l));
+      t.numeric.push_back(true);
+    }
+    for (const UnitRobustness& u : result.units()) {
+      std::vector<std::string> row{u.group(), code_of(u.unit()), ev.units()[u.unit()].name(), std::to_string(u.rank()), u.band(),
+                                   stat(u.rank_mean(), point), stat(u.rank_median(), point), stat(u.rank_q05(), point),
+                                   stat(u.rank_q95(), point), stat(u.p_rank_1(), point), stat(u.p_keep_band(), point)};
+      for (const std::string& l : labels) row.push_back(stat(probability_of(u, l), point));
+      t.rows.push_back(std::move(row));
+    }
+    detail::render_csv(out, t, options);
+    return;
+  }
+
+  const bool md = format == Format::markdown;
+  const std::string intro = "Robustness of the ranking: " + std::to_string(result.runs()) + " runs, seed " + std::to_string(result.seed()) +
+                            "; sources: " + sources;
+  if (md) out << "# " << detail::markdown_line(set.title()) << "\n\n" << detail::markdown_line(intro) << "\n\n";
+  else out << detail::text_safe(set.title()) << "\n" << detail::text_safe(intro) << "\n\n";
+  if (!result.sobol().empty()) {
+    detail::Table t;
+    t.header = {"source", "first order", "95% interval", "total order", "95% interval"};
+    t.numeric = {false, true, false, true, false};
+    for (const SobolIndex& x : result.sobol())
+      t.rows.push_back({x.source, stat(x.first, point), stat(x.first_low, point) + " – " + stat(x.first_high, point), stat(x.total, point),
+                        stat(x.total_low, point) + " – " + stat(x.total_high, point)});
+    const std::string heading = "Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)";
+    if (md) {
+      out << "## " << detail::markdown_line(heading) << "\n\n";
+      detail::render_markdown(out, t);
+      out << "\n";
+    } else {
+      out << detail::text_safe(heading) << "\n\n";
+      detail::render_text(out, t);
+      out << "\n";
+    }
+  }
+  std::size_t next = 0;
+  for (const GroupRobustness& group : result.groups()) {
+    detail::Table t;
+    t.header = {"rank", "code", "name", "band", "mean", "median", "5%", "95%", "P(rank 1)", "P(keep band)"};
+    t.numeric = {true, false, false, false, true, true, true, true, true, true};
+    std::vector<std::string> group_labels;
+    for (const Band& b : set.bands_for(group.key)) group_labels.push_back(b.label);
+    for (const std::string& l : group_labels) {
+      t.header.push_back("P(" + l + ")");
+      t.numeric.push_back(true);
+    }
+    for (; next < result.units().size() && result.units()[next].group() == group.key; ++next) {
+      const UnitRobustness& u = result.units()[next];
+      std::vector<std::string> row{std::to_string(u.rank()), code_of(u.unit()), ev.units()[u.unit()].name(), u.band(),
+                                   stat(u.rank_mean(), point), stat(u.rank_median(), point), stat(u.rank_q05(), point),
+                                   stat(u.rank_q95(), point), stat(u.p_rank_1(), point), stat(u.p_keep_band(), point)};
+      for (const std::string& l : group_labels) row.push_back(stat(probability_of(u, l), point));
+      t.rows.push_back(std::move(row));
+    }
+    detail::Table pairs;
+    pairs.header = {"upper", "lower", "P(upper stays above)"};
+    pairs.numeric = {false, false, true};
+    for (const AdjacentPair& p : group.pairs)
+      pairs.rows.push_back({code_of(p.upper), code_of(p.lower), stat(p.p_upper_above, point)});
+    const std::string heading = group.title.empty() ? std::string("Ranking") : group.title;
+    if (md) {
+      out << "## " << detail::markdown_line(heading) << "\n\n";
+      detail::render_markdown(out, t);
+      if (!pairs.rows.empty()) {
+        out << "\n";
+        detail::render_markdown(out, pairs);
+      }
+      out << "\n";
+    } else {
+      out << detail::text_safe(heading) << "\n\n";
+      detail::render_text(out, t);
+      if (!pairs.rows.empty()) {
+        out << "\n";
+        detail::render_text(out, pairs);
+      }
+      out << "\n";
+    }
+  }
+}
+
+}  // namespace v1
+}  // namespace cchc
