@@ -2,13 +2,19 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include "report/html.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
-void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
-                      const ReportOptions& options) {
+namespace {
+
+// The report in `format`; for HTML the sections alone, and with `changed_only` (the year's
+// page) only the units whose points changed between stages.
+std::size_t write_dev(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
+                      const ReportOptions& options, bool changed_only) {
+  std::size_t written = 0;  // HTML: the units shown
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
@@ -45,7 +51,7 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
       out << "]}";
     }
     out << "\n ],\n " << detail::warnings_json(options.warnings) << "}\n";
-    return;
+    return 0;
   }
   detail::Table all;
   all.header = {"unit", "name", "criterion", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
@@ -70,6 +76,16 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]),
                         num(dv.totals[2]), num(last), dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
     if (format == Format::csv) continue;
+    if (format == Format::html) {
+      if (changed_only && dv.deviations.empty()) continue;
+      out << "<section class=\"deviations\">\n<h3>" << detail::html_text(unit_row.name + " (" + unit_row.code + "): " +
+                                                                  std::to_string(dv.deviations.size()) + " criteria changed between stages")
+          << "</h3>\n";
+      detail::render_html(out, t);
+      out << "</section>\n";
+      ++written;
+      continue;
+    }
     const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +
                                 " criteria changed between stages";
     if (format == Format::markdown) {
@@ -82,7 +98,32 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     }
   }
   if (format == Format::csv) detail::render_csv(out, all, options);
+  return written;
 }
+
+}  // namespace
+
+void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
+                      const ReportOptions& options) {
+  if (format != Format::html) {
+    write_dev(out, ev, unit, format, options, false);
+    return;
+  }
+  detail::html_page_begin(out, ev.criteria().title(), "en");
+  detail::html_set_identity(out, ev.criteria(), options);
+  out << "<h2>Deviations between stages</h2>\n";
+  write_dev(out, ev, unit, format, options, false);
+  detail::html_page_end(out);
+}
+
+namespace detail {
+
+std::size_t html_deviations_section(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit,
+                                    const ReportOptions& options) {
+  return write_dev(out, ev, unit, Format::html, options, true);
+}
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc

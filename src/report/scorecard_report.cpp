@@ -5,13 +5,20 @@
 #include "cchc/scoring/explain.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
+#include "report/html.hpp"
+#include "report/report_charts.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
-void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
-                     const ReportOptions& options) {
+namespace {
+
+// The scorecard in `format`. For HTML: the section alone; `all` (every unit's card) draws
+// the unit beside its group's mean, and `id` anchors the section in the year's page, where
+// the points lost come with their next steps (the gaps report) in place of the short list.
+void write_card(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
+                const ReportOptions& options, const std::vector<Scorecard>* all, const std::string& id) {
   const CriteriaSet& set = ev.criteria();
   const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;
@@ -155,6 +162,22 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
                               (rank ? ", rank " + std::to_string(*rank) : std::string(", not ranked")) +
                               (band.empty() ? std::string() : ", band " + band) +
                               (unit.group.empty() ? std::string() : ", group " + unit.group);
+  if (format == Format::html) {
+    out << "<section class=\"unit\"";
+    if (!id.empty()) out << " id=\"" << detail::html_text(id) << '"';
+    out << ">\n<h2>" << detail::html_text(heading) << "</h2>\n<p class=\"summary\">" << detail::html_text(summary) << "</p>\n";
+    if (all) out << "<figure>\n" << detail::unit_field_chart(ev, *all, ranking, card, options) << "</figure>\n";
+    tree.title = "Scorecard";
+    detail::render_html(out, tree);
+    if (id.empty()) {
+      losses.title = "Points lost, largest first";
+      detail::render_html(out, losses);
+    } else {
+      detail::html_gaps_unit(out, ev, card, options, 2);
+    }
+    out << "</section>\n";
+    return;
+  }
   if (format == Format::markdown) {
     out << "## " << detail::markdown_line(heading) << "\n\n" << detail::markdown_line(summary) << "\n\n";
     detail::render_markdown(out, tree);
@@ -166,6 +189,32 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
     detail::render_text(out, losses);
   }
 }
+
+}  // namespace
+
+void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
+                     const ReportOptions& options) {
+  if (format != Format::html) {
+    write_card(out, ev, card, ranking, format, options, nullptr, std::string());
+    return;
+  }
+  // The chart compares the unit with its group's mean: every unit's card is needed.
+  const std::vector<Scorecard> all = score(ev);
+  const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
+  detail::html_page_begin(out, unit.name + " (" + unit.code + ")", "en");
+  detail::html_set_identity(out, ev.criteria(), options);
+  write_card(out, ev, card, ranking, format, options, &all, std::string());
+  detail::html_page_end(out);
+}
+
+namespace detail {
+
+void html_scorecard_section(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Scorecard& card,
+                            const Ranking& ranking, const ReportOptions& options, const std::string& id) {
+  write_card(out, ev, card, ranking, Format::html, options, &cards, id);
+}
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc
