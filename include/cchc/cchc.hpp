@@ -16,5 +16,6 @@
 #include "cchc/analysis/gaps.hpp"
 #include "cchc/analysis/deviations.hpp"
 #include "cchc/report/report.hpp"
+#include "cchc/report/language.hpp"
 
 #endif

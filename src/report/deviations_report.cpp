@@ -2,6 +2,9 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
 #include "report/html.hpp"
 #include "report/table.hpp"
 
@@ -71,23 +74,21 @@ std::size_t write_dev(std::ostream& out, const Evaluation& ev, std::optional<std
     }
     const std::optional<Decimal> last = dv.totals[2] ? dv.totals[2] : dv.totals[1] ? dv.totals[1] : dv.totals[0];
     // The total is out of the unit's applicable max (less its leaves marked na: exclude).
-    t.rows.push_back({"", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
+    t.rows.push_back({"", detail::tr("total"), num(dv.max), num(dv.totals[0]), num(dv.totals[1]), num(dv.totals[2]), num(last),
                       dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
     all.rows.push_back({unit_row.code, unit_row.name, "", "total", num(dv.max), num(dv.totals[0]), num(dv.totals[1]),
                         num(dv.totals[2]), num(last), dv.totals[0] && last ? num(*last - *dv.totals[0]) : std::string()});
     if (format == Format::csv) continue;
+    const std::string heading = fmt::format(fmt::runtime(detail::tr("{} ({}): {} criteria changed between stages")), unit_row.name,
+                                            unit_row.code, dv.deviations.size());
     if (format == Format::html) {
       if (changed_only && dv.deviations.empty()) continue;
-      out << "<section class=\"deviations\">\n<h3>" << detail::html_text(unit_row.name + " (" + unit_row.code + "): " +
-                                                                  std::to_string(dv.deviations.size()) + " criteria changed between stages")
-          << "</h3>\n";
+      out << "<section class=\"deviations\">\n<h3>" << detail::html_text(heading) << "</h3>\n";
       detail::render_html(out, t);
       out << "</section>\n";
       ++written;
       continue;
     }
-    const std::string heading = unit_row.name + " (" + unit_row.code + "): " + std::to_string(dv.deviations.size()) +
-                                " criteria changed between stages";
     if (format == Format::markdown) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, t);
@@ -109,9 +110,9 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     write_dev(out, ev, unit, format, options, false);
     return;
   }
-  detail::html_page_begin(out, ev.criteria().title(), "en");
+  detail::html_page_begin(out, ev.criteria().title());
   detail::html_set_identity(out, ev.criteria(), options);
-  out << "<h2>Deviations between stages</h2>\n";
+  out << "<h2>" << detail::html_text(detail::tr("Deviations between stages")) << "</h2>\n";
   write_dev(out, ev, unit, format, options, false);
   detail::html_page_end(out);
 }

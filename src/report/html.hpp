@@ -23,8 +23,9 @@ namespace detail {
 /// entities. Nothing a name holds can open a tag, end an attribute or reorder the line.
 std::string html_text(std::string_view text);
 
-/// `<!DOCTYPE html>` … `<body>`: the page's title, language and inline style sheet.
-void html_page_begin(std::ostream& out, std::string_view title, std::string_view lang);
+/// `<!DOCTYPE html>` … `<body>`: the page's title, language (the catalogs') and inline
+/// style sheet.
+void html_page_begin(std::ostream& out, std::string_view title);
 void html_page_end(std::ostream& out);
 
 /// The set's title as the page heading and its identity (id, year, max, rounding) below.

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/translate.hpp"
 #include "model/unicode.hpp"
 #include "report/html.hpp"
 
@@ -67,13 +68,13 @@ a { color: #0b4f8a; }
 
 }  // namespace
 
-void html_page_begin(std::ostream& out, std::string_view title, std::string_view lang) {
+void html_page_begin(std::ostream& out, std::string_view title) {
   std::string s;
   fmt::format_to(std::back_inserter(s),
                  "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                  "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                  "<title>{}</title>\n<style>{}</style>\n</head>\n<body>\n",
-                 html_text(lang), html_text(title), style_sheet);
+                 current_language(), html_text(title), style_sheet);
   out << s;
 }
 
@@ -83,21 +84,24 @@ void html_set_identity(std::ostream& out, const CriteriaSet& set, const ReportOp
   const char point = decimal_point(options, Format::table);
   const Rounding r = set.rounding();
   std::string s;
-  fmt::format_to(std::back_inserter(s), "<h1>{}</h1>\n<p class=\"identity\">set <code>{}</code>", html_text(set.title()),
-                 html_text(set.id()));
-  if (set.year()) fmt::format_to(std::back_inserter(s), ", year {}", *set.year());
-  fmt::format_to(std::back_inserter(s), ", max {}, {} decimal places, {}</p>\n", set.max().to_string(r.places, point, r.mode),
-                 r.places, r.mode == RoundingMode::half_up ? "half up" : "half even");
+  fmt::format_to(std::back_inserter(s), "<h1>{}</h1>\n<p class=\"identity\">", html_text(set.title()));
+  fmt::format_to(std::back_inserter(s), fmt::runtime(html_text(tr("set {}"))), fmt::format("<code>{}</code>", html_text(set.id())));
+  if (set.year()) fmt::format_to(std::back_inserter(s), fmt::runtime(html_text(tr(", year {}"))), *set.year());
+  fmt::format_to(std::back_inserter(s), fmt::runtime(html_text(tr(", max {}, {} decimal places, {}"))),
+                 set.max().to_string(r.places, point, r.mode), r.places,
+                 html_text(tr(r.mode == RoundingMode::half_up ? "half up" : "half even")));
+  s += "</p>\n";
   out << s;
 }
 
 void render_html(std::ostream& out, const Table& t) {
   std::string s = "<table>\n";
-  if (!t.title.empty()) fmt::format_to(std::back_inserter(s), "<caption>{}</caption>\n", html_text(t.title));
+  if (!t.title.empty()) fmt::format_to(std::back_inserter(s), "<caption>{}</caption>\n", html_text(tr(t.title.c_str())));
+  const std::vector<std::string> header = translated(t.header);
   auto numeric = [&](std::size_t c) { return c < t.numeric.size() && t.numeric[c]; };
   s += "<thead><tr>";
-  for (std::size_t c = 0; c < t.header.size(); ++c)
-    fmt::format_to(std::back_inserter(s), "<th scope=\"col\"{}>{}</th>", numeric(c) ? " class=\"n\"" : "", html_text(t.header[c]));
+  for (std::size_t c = 0; c < header.size(); ++c)
+    fmt::format_to(std::back_inserter(s), "<th scope=\"col\"{}>{}</th>", numeric(c) ? " class=\"n\"" : "", html_text(header[c]));
   s += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     s += "<tr>";

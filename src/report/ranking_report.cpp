@@ -2,6 +2,9 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
 #include "model/exact.hpp"
 #include "report/html.hpp"
 #include "report/report_charts.hpp"
@@ -27,7 +30,9 @@ std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o, Forma
 }
 
 std::string group_heading(const GroupRanking& g) {
-  return g.key.empty() ? std::string() : "Group " + g.key + (g.title != g.key ? ": " + g.title : std::string());
+  if (g.key.empty()) return std::string();
+  if (g.title == g.key) return fmt::format(fmt::runtime(detail::tr("Group {}")), g.key);
+  return fmt::format(fmt::runtime(detail::tr("Group {}: {}")), g.key, g.title);
 }
 
 // A group's ranking as the table, Markdown and HTML outputs show it.
@@ -196,7 +201,7 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
     return;
   }
   if (format == Format::html) {
-    detail::html_page_begin(out, set.title(), "en");
+    detail::html_page_begin(out, set.title());
     detail::html_set_identity(out, set, options);
     detail::html_ranking_section(out, ev, cards, ranking, options);
     detail::html_page_end(out);
@@ -221,7 +226,8 @@ void html_ranking_section(std::ostream& out, const Evaluation& ev, const std::ve
   for (std::size_t k = 0; k < ranking.groups.size(); ++k) {
     const GroupRanking& g = ranking.groups[k];
     Table t = group_table(ev, cards, g, Format::html, options);
-    out << "<section class=\"group\">\n<h2>" << html_text(t.title.empty() ? std::string("Ranking") : "Ranking, " + t.title) << "</h2>\n";
+    const std::string heading = t.title.empty() ? std::string(tr("Ranking")) : fmt::format(fmt::runtime(tr("Ranking, {}")), t.title);
+    out << "<section class=\"group\">\n<h2>" << html_text(heading) << "</h2>\n";
     t.title.clear();
     out << "<figure>\n" << group_ranking_chart(ev, cards, ranking, k, options) << "</figure>\n";
     render_html(out, t);

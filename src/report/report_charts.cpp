@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "i18n/translate.hpp"
 #include "report/svg_charts.hpp"
 #include "report/table.hpp"
 
@@ -17,8 +18,8 @@ std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o) {
 }
 
 std::string group_name(const GroupRanking& g) {
-  if (g.key.empty()) return "all units";
-  return g.title != g.key ? fmt::format("group {}: {}", g.key, g.title) : fmt::format("group {}", g.key);
+  if (g.key.empty()) return tr("all units");
+  return g.title != g.key ? fmt::format(fmt::runtime(tr("group {}: {}")), g.key, g.title) : fmt::format(fmt::runtime(tr("group {}")), g.key);
 }
 
 const GroupRanking* group_of(const Ranking& ranking, std::size_t card) {
@@ -57,8 +58,8 @@ std::string group_ranking_chart(const Evaluation& ev, const std::vector<Scorecar
     bounds.push_back({band.bound.value.to_double(),
                       fmt::format("{} {}", band.bound.kind == BoundKind::min ? "≥" : ">", band.bound.value.to_string(-1, point))});
   }
-  const std::string title =
-      fmt::format("Ranking, {}: index % per unit in rank order, bars filled by band, dashed lines at the band bounds", group_name(g));
+  const std::string title = fmt::format(
+      fmt::runtime(tr("Ranking, {}: index % per unit in rank order, bars filled by band, dashed lines at the band bounds")), group_name(g));
   return svg_ranking_chart(fmt::format("g{}", group), title, bars, bounds, legend);
 }
 
@@ -95,9 +96,9 @@ std::string unit_field_chart(const Evaluation& ev, const std::vector<Scorecard>&
     fields.push_back(std::move(bar));
   }
   const Unit& u = ev.units()[card.unit];
-  const std::string title = fmt::format("{} ({}): component index % per field, beside the mean of {}", u.name, u.code,
-                                        group ? group_name(*group) : std::string("its group"));
-  return svg_field_chart(title, fields, fmt::format("{} ({})", u.name, u.code), "group mean");
+  const std::string title = fmt::format(fmt::runtime(tr("{} ({}): component index % per field, beside the mean of {}")), u.name, u.code,
+                                        group ? group_name(*group) : std::string(tr("its group")));
+  return svg_field_chart(title, fields, fmt::format("{} ({})", u.name, u.code), tr("group mean"));
 }
 
 std::string field_heatmap(const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
@@ -119,8 +120,8 @@ std::string field_heatmap(const Evaluation& ev, const std::vector<Scorecard>& ca
       map.values.push_back(std::move(values));
       map.texts.push_back(std::move(texts));
     }
-  return svg_heatmap("Component index % of every unit (rows, group by group in rank order) in every field (columns); "
-                     "darker is higher, each cell printed",
+  return svg_heatmap(tr("Component index % of every unit (rows, group by group in rank order) in every field (columns); "
+                        "darker is higher, each cell printed"),
                      map);
 }
 

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "cchc/report/report.hpp"
+#include "i18n/translate.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
 #include "report/html.hpp"
@@ -17,6 +18,8 @@ inline namespace v1 {
 namespace {
 
 std::string unit_anchor(std::size_t unit) { return fmt::format("u-{}", unit); }
+
+std::string T(const char* text) { return detail::html_text(detail::tr(text)); }
 
 // The index of units: by name in Vietnamese order (ICU's vi collation), then by code; each
 // entry links to the unit's section and gives its rank and band.
@@ -36,13 +39,13 @@ void write_index(std::ostream& out, const Evaluation& ev, const std::vector<Scor
     if (a.key != b.key) return a.key < b.key;
     return ev.units()[a.unit].code < ev.units()[b.unit].code;
   });
-  std::string s = "<nav class=\"index\" id=\"index\">\n<h2>Index of units</h2>\n<ol>\n";
+  std::string s = fmt::format("<nav class=\"index\" id=\"index\">\n<h2>{}</h2>\n<ol>\n", T("Index of units"));
   auto o = std::back_inserter(s);
   for (const Entry& e : entries) {
     const Unit& u = ev.units()[e.unit];
     fmt::format_to(o, "<li><a href=\"#{}\">{}</a> ({})", unit_anchor(e.unit), detail::html_text(u.name), detail::html_text(u.code));
-    if (e.rank->rank) fmt::format_to(o, ", rank {}", *e.rank->rank);
-    else s += ", not ranked";
+    if (e.rank->rank) fmt::format_to(o, fmt::runtime(T(", rank {}")), *e.rank->rank);
+    else s += T(", not ranked");
     if (!e.rank->band.empty()) fmt::format_to(o, ", {}", detail::html_text(e.rank->band));
     s += "</li>\n";
   }
@@ -60,13 +63,14 @@ void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Sco
     for (const RankEntry& e : g.entries)
       detail::checked_index(e.scorecard, cards.size(), "scorecard-mismatch", "rank entry's scorecard");
   const CriteriaSet& set = ev.criteria();
-  detail::html_page_begin(out, set.title(), "en");
+  detail::html_page_begin(out, set.title());
   detail::html_set_identity(out, set, options);
-  out << "<nav class=\"contents\"><a href=\"#ranking\">Ranking</a> · <a href=\"#heatmap\">Component indices</a> · "
-         "<a href=\"#index\">Index of units</a> · <a href=\"#units\">Units</a> · <a href=\"#deviations\">Deviations</a></nav>\n";
+  out << fmt::format("<nav class=\"contents\"><a href=\"#ranking\">{}</a> · <a href=\"#heatmap\">{}</a> · <a href=\"#index\">{}</a> · "
+                     "<a href=\"#units\">{}</a> · <a href=\"#deviations\">{}</a></nav>\n",
+                     T("Ranking"), T("Component indices"), T("Index of units"), T("Units"), T("Deviations"));
   out << "<div id=\"ranking\">\n";
   detail::html_ranking_section(out, ev, cards, ranking, options);
-  out << "</div>\n<section id=\"heatmap\">\n<h2>Component index by field</h2>\n<figure>\n"
+  out << "</div>\n<section id=\"heatmap\">\n<h2>" << T("Component index by field") << "</h2>\n<figure>\n"
       << detail::field_heatmap(ev, cards, ranking, options) << "</figure>\n";
   detail::Table fields;
   fields.header = {"field", "title", "max"};
@@ -83,9 +87,9 @@ void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Sco
       const Scorecard& card = cards[e.scorecard];
       detail::html_scorecard_section(out, ev, cards, card, ranking, options, unit_anchor(card.unit));
     }
-  out << "</div>\n<section class=\"unit\" id=\"deviations\">\n<h2>Deviations between stages</h2>\n";
+  out << "</div>\n<section class=\"unit\" id=\"deviations\">\n<h2>" << T("Deviations between stages") << "</h2>\n";
   if (detail::html_deviations_section(out, ev, std::nullopt, options) == 0)
-    out << "<p>No criterion's points changed between the self-assessment and the appraisals.</p>\n";
+    out << "<p>" << T("No criterion's points changed between the self-assessment and the appraisals.") << "</p>\n";
   out << "</section>\n";
   detail::html_page_end(out);
 }

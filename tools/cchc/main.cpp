@@ -13,6 +13,7 @@
 
 #include "cchc/cchc.hpp"
 #include "allocator_tuning.hpp"
+#include "language.hpp"
 #include "output_file.hpp"
 #include "unit_option.hpp"
 
@@ -30,8 +31,22 @@ struct Output {
   std::string format = "table";
   std::string path;
   bool decimal_comma = false;
+  bool decimal_point = false;  ///< keep '.' under Vietnamese
   bool bom = false;
 };
+
+// --lang, on every command.
+std::string lang_flag;
+
+void add_lang(CLI::App* cmd) {
+  cmd->add_option("--lang", lang_flag, "vi | en: language of headings and messages (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
+      ->check(CLI::IsMember({"vi", "en"}));
+}
+
+void add_number_style(CLI::App* cmd, Output& out) {
+  auto* comma = cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown, HTML and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
+  cmd->add_flag("--decimal-point", out.decimal_point, "keep the decimal point (95.39) under --lang vi")->excludes(comma);
+}
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
   cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
@@ -44,7 +59,8 @@ void add_output(CLI::App* cmd, Output& out) {
   cmd->add_option("--format", out.format, "table | csv | json | md | html")
       ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}));
   cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
-  cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
+  add_number_style(cmd, out);
+  add_lang(cmd);
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
 }
 
@@ -58,14 +74,14 @@ int validate(const std::string& path) {
   if (!set) {
     std::size_t errors = 0;
     for (const auto& d : set.diagnostics()) errors += d.severity() == cchc::Severity::error ? 1 : 0;
-    std::cerr << cchc::escape_invisible(path) << ": " << errors << (errors == 1 ? " error\n" : " errors\n");
+    std::cerr << cchc::escape_invisible(path) << ": " << errors << cchc::translate(errors == 1 ? " error" : " errors") << '\n';
     return exit_invalid;
   }
   const auto& s = set.value();
   std::size_t leaves = 0;
   for (const auto& n : s.nodes()) leaves += n.is_leaf() && &n != &s.root() ? 1 : 0;
-  std::cout << cchc::escape_invisible(path) << ": valid: " << cchc::escape_invisible(s.id()) << ", " << s.fields().size() << " fields, " << leaves << " leaves, max "
-            << s.max().to_string() << '\n';
+  std::cout << cchc::escape_invisible(path) << cchc::translate(": valid: ") << cchc::escape_invisible(s.id()) << ", " << s.fields().size()
+            << cchc::translate(" fields, ") << leaves << cchc::translate(" leaves, max ") << s.max().to_string() << '\n';
   return 0;
 }
 
@@ -105,7 +121,9 @@ std::optional<Loaded> load(const Inputs& in) {
 cchc::ReportOptions report_options(const Output& o, const std::vector<cchc::Diagnostic>& warnings) {
   cchc::ReportOptions r;
   r.warnings = warnings;
-  r.decimal_comma = o.decimal_comma;
+  // Under Vietnamese the human formats write the decimal comma, unless --decimal-point.
+  const bool human = o.format == "table" || o.format == "md" || o.format == "markdown" || o.format == "html";
+  r.decimal_comma = o.decimal_comma || (human && !o.decimal_point && cchc::language() == "vi");
   r.csv_bom = o.bom;
   return r;
 }
@@ -128,6 +146,7 @@ int main(int argc, char** argv) {
   std::string validate_path;
   auto* validate_cmd = app.add_subcommand("validate", "check a criteria set; print every problem as FILE:LINE:COL: error: …");
   validate_cmd->add_option("criteria", validate_path, "criteria set (YAML)")->required();
+  add_lang(validate_cmd);
 
   Inputs rank_in;
   Output rank_out;
@@ -173,7 +192,8 @@ int main(int argc, char** argv) {
   report_cmd->add_option("--format", report_out.format, "html (xlsx: not available yet)")
       ->check(CLI::IsMember({"html", "xlsx"}));
   report_cmd->add_option("-o,--output", report_out.path, "write to this file")->required();
-  report_cmd->add_flag("--decimal-comma", report_out.decimal_comma, "Vietnamese number style (95,39)");
+  add_number_style(report_cmd, report_out);
+  add_lang(report_cmd);
 
   try {
     app.parse(argc, argv);
@@ -187,6 +207,8 @@ int main(int argc, char** argv) {
     app.exit(e);
     return exit_usage;
   }
+
+  cchc_tool::use_language(cchc_tool::choose_language(lang_flag));
 
   try {
     if (*validate_cmd) return validate(validate_path);
@@ -238,7 +260,7 @@ int main(int argc, char** argv) {
     if (*report_cmd) {
       if (report_out.format != "html") {
         std::cerr << "cchc report: error: --format " << report_out.format
-                  << " is not available yet (the workbook writer is pending); use --format html\n";
+                  << cchc::translate(" is not available yet (the workbook writer is pending); use --format html") << '\n';
         return exit_usage;
       }
       return run(report_in, report_out, no_check, [](const Loaded& l, cchc::Format f, const cchc::ReportOptions& r, std::ostream& out) {
