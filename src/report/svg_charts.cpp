@@ -3,6 +3,7 @@
 #include "report/svg_charts.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <iterator>
 
 #include <fmt/format.h>
@@ -163,7 +164,7 @@ std::string svg_heatmap(const std::string& title, const Heatmap& map) {
     for (std::size_t c = 0; c < map.columns.size() && c < map.values[r].size(); ++c) {
       // From near white (0) to dark blue (100): the value is printed in the cell as well.
       const double v = clamp_index(map.values[r][c]) / 100.0;
-      const auto channel = [v](int light, int dark) { return static_cast<int>(light + (dark - light) * v + 0.5); };
+      const auto channel = [v](int light, int dark) { return static_cast<int>(std::lround(light + (dark - light) * v)); };
       const double x = left + cell_w * static_cast<double>(c);
       fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#{:02x}{:02x}{:02x}\" stroke=\"#fff\"/>\n", x, y, cell_w,
                      cell_h, channel(247, 8), channel(251, 48), channel(255, 107));
