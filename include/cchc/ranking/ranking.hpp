@@ -26,7 +26,9 @@ struct GroupRanking {
 };
 
 struct Ranking {
-  std::vector<GroupRanking> groups;  ///< declared groups in set order, then undeclared keys sorted; default first
+  /// The default group first, then the declared groups in set order, then undeclared keys
+  /// in Vietnamese order (ICU's vi collation: Đ after D, not after Y).
+  std::vector<GroupRanking> groups;
 };
 
 /// Ranks per group: by index (exact, or rounded under `ranking.on: rounded`), then by the
