@@ -19,5 +19,6 @@
 #include "cchc/analysis/plan.hpp"
 #include "cchc/analysis/robustness.hpp"
 #include "cchc/report/report.hpp"
+#include "cchc/report/language.hpp"
 
 #endif

@@ -15,6 +15,7 @@
 #include "cchc/io/load.hpp"
 #include "cchc/io/run_weights.hpp"
 #include "cchc/model/text.hpp"
+#include "cchc/report/language.hpp"
 #include "cchc/report/report.hpp"
 #include "command/command.hpp"
 #include "command/inputs.hpp"
@@ -81,6 +82,8 @@ struct CommandEntry {
 };
 
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
+/// The reports that also have an HTML page.
+const std::vector<Format> with_html{Format::table, Format::csv, Format::json, Format::markdown, Format::html};
 
 /// A number option given as text (the command line's parser already checked its form; a
 /// request's may be anything): the number, or none when it does not read as one.
@@ -135,19 +138,19 @@ const std::vector<CommandEntry>& commands() {
   static const std::vector<CommandEntry> table{
       {"validate", false, UnitUse::none, {}, {Format::table, Format::json},
        [](std::ostream& out, const Context& c) { write_validation(out, c.set, c.format, c.report.warnings()); }},
-      {"rank", true, UnitUse::none, {}, all_formats,
+      {"rank", true, UnitUse::none, {}, with_html,
        [](std::ostream& out, const Context& c) {
          write_ranking(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
        }},
-      {"explain", true, UnitUse::required, {}, all_formats,
+      {"explain", true, UnitUse::required, {}, with_html,
        [](std::ostream& out, const Context& c) {
          write_scorecard(out, c.run->evaluation, c.run->cards[*c.unit], c.run->ranking, c.format, c.report);
        }},
-      {"gaps", true, UnitUse::optional, {}, all_formats,
+      {"gaps", true, UnitUse::optional, {}, with_html,
        [](std::ostream& out, const Context& c) {
          write_gaps(out, c.run->evaluation, c.run->cards, c.run->ranking, c.unit, c.format, c.report);
        }},
-      {"deviations", true, UnitUse::optional, {}, all_formats,
+      {"deviations", true, UnitUse::optional, {}, with_html,
        [](std::ostream& out, const Context& c) { write_deviations(out, c.run->evaluation, c.unit, c.format, c.report); }},
       {"plan", true, UnitUse::required, {{"target", OptionKind::text}, {"include_survey", OptionKind::flag}}, all_formats,
        [](std::ostream& out, const Context& c) {
@@ -160,6 +163,10 @@ const std::vector<CommandEntry>& commands() {
          if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
          return plan_target_problem(c.run->evaluation, *c.unit, *target);
        }},
+      {"report", true, UnitUse::none, {}, {Format::html},
+       [](std::ostream& out, const Context& c) {
+         write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
+       }},
       {"robustness", true, UnitUse::none, robustness_options, all_formats,
        [](std::ostream& out, const Context& c) { write_robustness(out, c.run->evaluation, robustness_of(c), c.format, c.report); },
        robustness_problem},
@@ -169,8 +176,10 @@ const std::vector<CommandEntry>& commands() {
 
 /// Options every command takes (those that read a year also take `missing_as_zero`, and
 /// `unit` when their entry says so).
-const std::vector<OptionSpec> shared_options{
-    {"format", OptionKind::text}, {"decimal_comma", OptionKind::flag}, {"bom", OptionKind::flag}};
+const std::vector<OptionSpec> shared_options{{"format", OptionKind::text},
+                                             {"decimal_comma", OptionKind::flag},
+                                             {"decimal_point", OptionKind::flag},
+                                             {"bom", OptionKind::flag}};
 
 std::string normalised(std::string name) {
   std::replace(name.begin(), name.end(), '-', '_');
@@ -178,7 +187,7 @@ std::string normalised(std::string name) {
 }
 
 std::string format_names(const std::vector<Format>& formats) {
-  static const char* const names[] = {"table", "csv", "json", "md"};
+  static const char* const names[] = {"table", "csv", "json", "md", "html"};
   std::string out;
   for (const Format f : formats) {
     if (!out.empty()) out += ", ";
@@ -244,6 +253,7 @@ Prepared prepare_checked(const Request& request) {
   std::vector<Diagnostic> problems = check_options(request, *entry, *options);
 
   Format format = entry->name == "validate" ? Format::table : Format::json;
+  if (std::find(entry->formats.begin(), entry->formats.end(), format) == entry->formats.end()) format = entry->formats.front();
   if (const auto name = options->text("format")) {
     const auto parsed = parse_format(*name);
     if (!parsed || std::find(entry->formats.begin(), entry->formats.end(), *parsed) == entry->formats.end())
@@ -271,7 +281,9 @@ Prepared prepare_checked(const Request& request) {
   if (!set) return refused(status_invalid_input, std::move(out.diagnostics));
 
   auto report = std::make_shared<ReportOptions>();
-  report->set_decimal_comma(options->flag("decimal_comma"));
+  // Under Vietnamese the human formats write the decimal comma, unless decimal_point.
+  const bool human = format == Format::table || format == Format::markdown || format == Format::html;
+  report->set_decimal_comma(options->flag("decimal_comma") || (human && !options->flag("decimal_point") && language() == "vi"));
   report->set_csv_bom(options->flag("bom"));
   const CommandEntry* e = &*entry;
   if (!entry->reads_year) {

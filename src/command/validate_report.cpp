@@ -4,6 +4,7 @@
 #include <string>
 
 #include "cchc/model/text.hpp"
+#include "cchc/report/language.hpp"
 #include "model/exact.hpp"
 #include "report/table.hpp"
 
@@ -28,8 +29,8 @@ void write_validation(std::ostream& out, const CriteriaSet& set, Format format, 
   std::size_t leaves = 0;
   for (const NodeIndex f : set.fields()) leaves += leaves_under(set, f);
   if (format != Format::json) {
-    out << escape_invisible(set.source_name()) << ": valid: " << escape_invisible(set.id()) << ", " << set.fields().size()
-        << " fields, " << leaves << " leaves, max " << set.max().to_string() << '\n';
+    out << escape_invisible(set.source_name()) << translate(": valid: ") << escape_invisible(set.id()) << ", " << set.fields().size()
+        << translate(" fields, ") << leaves << translate(" leaves, max ") << set.max().to_string() << '\n';
     return;
   }
   using detail::append_decimal;

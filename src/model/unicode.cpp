@@ -1,11 +1,15 @@
 #include "model/unicode.hpp"
 
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
+#include <unicode/sortkey.h>
+#include <unicode/unistr.h>
 #include <unicode/bytestream.h>
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <memory>
 #include <cstdint>
 #include <stdexcept>
 #include <vector>
@@ -214,6 +218,42 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     }
   }
   return row[b.size()];
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+
+namespace {
+// One collator for the process: ICU's const methods (getSortKey) are safe from many
+// threads, and opening a collator is far dearer than using it.
+const icu::Collator& vi_collator() {
+  static const std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    if (U_FAILURE(status) || !c) throw std::runtime_error("ICU: no Vietnamese collation");
+    return c;
+  }();
+  return *collator;
+}
+}  // namespace
+
+std::string vi_collation_key(std::string_view text) {
+  const icu::UnicodeString s = icu::UnicodeString::fromUTF8(piece(text));
+  const icu::Collator& c = vi_collator();
+  std::vector<std::uint8_t> key(static_cast<std::size_t>(s.length()) * 4 + 16);
+  std::int32_t length = c.getSortKey(s, key.data(), static_cast<std::int32_t>(key.size()));
+  if (static_cast<std::size_t>(length) > key.size()) {
+    key.resize(static_cast<std::size_t>(length));
+    length = c.getSortKey(s, key.data(), length);
+  }
+  // The key ends with a NUL byte; it is dropped so that keys compare as plain strings.
+  if (length > 0) --length;
+  return std::string(key.begin(), key.begin() + length);
 }
 
 }  // namespace detail

@@ -44,6 +44,12 @@ std::string quote_value(std::string_view text, std::size_t max_chars = 200);
 /// U+2007 that spreadsheets put after codes.
 std::string_view trim_spaces(std::string_view text) noexcept;
 
+/// A key that sorts Vietnamese text as a Vietnamese reader expects (ICU's `vi` collation):
+/// compare two keys with `<` (byte order). "Đà Nẵng" sorts after every "D…" and before
+/// "E…", "Ă" and "Â" after "A…", where byte order would put them after "Y". For listings
+/// by name only: ranks never depend on it.
+std::string vi_collation_key(std::string_view text);
+
 /// The Levenshtein distance between two strings, in bytes; used to suggest the nearest
 /// known name for an unknown one.
 std::size_t edit_distance(std::string_view a, std::string_view b);

@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <map>
+#include <utility>
 
 #include "model/api_error.hpp"
 #include "model/exact.hpp"
 #include "ranking/ranking_data.hpp"
+#include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -50,15 +52,20 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
   const CriteriaSet& set = evaluation.criteria();
   const auto& units = evaluation.units();
   Ranking ranking;
-  // Group order: the default group, the declared groups in set order, then other keys sorted.
+  // Group order: the default group, the declared groups in set order, then other keys in
+  // Vietnamese order (ICU's vi collation: "Đô thị" before "Huyện"; byte order would put Đ
+  // after every ASCII letter), equal keys by bytes. Ranks never depend on it.
   std::vector<std::string> keys;
   std::map<std::string, std::vector<std::size_t>> members;
   for (std::size_t i = 0; i < cards.size(); ++i) members[units[detail::checked_index(cards[i].unit(), units.size(), "scorecard-mismatch", "scorecard unit")].group()].push_back(i);
   if (members.count("")) keys.emplace_back();
   for (const RankGroup& g : set.groups())
     if (members.count(g.key)) keys.push_back(g.key);
+  std::vector<std::pair<std::string, std::string>> undeclared;  // (collation key, group key)
   for (const auto& [key, list] : members)
-    if (!key.empty() && set.find_group(key) == nullptr) keys.push_back(key);
+    if (!key.empty() && set.find_group(key) == nullptr) undeclared.emplace_back(detail::vi_collation_key(key), key);
+  std::sort(undeclared.begin(), undeclared.end());
+  for (auto& [collation, key] : undeclared) keys.push_back(std::move(key));
 
   std::vector<IndexValue> values(cards.size());
   for (std::size_t i = 0; i < cards.size(); ++i) values[i] = index_value(set, cards[i]);

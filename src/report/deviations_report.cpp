@@ -2,13 +2,22 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
+#include "report/html.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
-void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
-                      const ReportOptions& options) {
+namespace {
+
+// The report in `format`; for HTML the sections alone, and with `changed_only` (the year's
+// page) only the units whose points changed between stages.
+std::size_t write_dev(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
+                      const ReportOptions& options, bool changed_only) {
+  std::size_t written = 0;  // HTML: the units shown
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
@@ -45,7 +54,7 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
       out << "]}";
     }
     out << "\n ],\n " << detail::warnings_json(options.warnings()) << "}\n";
-    return;
+    return 0;
   }
   detail::Table all;
   all.header = {"unit", "name", "criterion", "title", "max", "self", "appraisal", "appraisal2", "final", "change"};
@@ -65,13 +74,21 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     }
     const std::optional<Decimal> last = dv.totals()[2] ? dv.totals()[2] : dv.totals()[1] ? dv.totals()[1] : dv.totals()[0];
     // The total is out of the unit's applicable max (less its leaves marked na: exclude).
-    t.rows.push_back({"", "total", num(dv.max()), num(dv.totals()[0]), num(dv.totals()[1]), num(dv.totals()[2]), num(last),
+    t.rows.push_back({"", detail::tr("total"), num(dv.max()), num(dv.totals()[0]), num(dv.totals()[1]), num(dv.totals()[2]), num(last),
                       dv.totals()[0] && last ? num(*last - *dv.totals()[0]) : std::string()});
     all.rows.push_back({unit_row.code(), unit_row.name(), "", "total", num(dv.max()), num(dv.totals()[0]), num(dv.totals()[1]),
                         num(dv.totals()[2]), num(last), dv.totals()[0] && last ? num(*last - *dv.totals()[0]) : std::string()});
     if (format == Format::csv) continue;
-    const std::string heading = unit_row.name() + " (" + unit_row.code() + "): " + std::to_string(dv.deviations().size()) +
-                                " criteria changed between stages";
+    const std::string heading = fmt::format(fmt::runtime(detail::tr("{} ({}): {} criteria changed between stages")), unit_row.name(),
+                                            unit_row.code(), dv.deviations().size());
+    if (format == Format::html) {
+      if (changed_only && dv.deviations().empty()) continue;
+      out << "<section class=\"deviations\">\n<h3>" << detail::html_text(heading) << "</h3>\n";
+      detail::render_html(out, t);
+      out << "</section>\n";
+      ++written;
+      continue;
+    }
     if (format == Format::markdown) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, t);
@@ -82,7 +99,32 @@ void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std
     }
   }
   if (format == Format::csv) detail::render_csv(out, all, options);
+  return written;
 }
+
+}  // namespace
+
+void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
+                      const ReportOptions& options) {
+  if (format != Format::html) {
+    write_dev(out, ev, unit, format, options, false);
+    return;
+  }
+  detail::html_page_begin(out, ev.criteria().title());
+  detail::html_set_identity(out, ev.criteria(), options);
+  out << "<h2>" << detail::html_text(detail::tr("Deviations between stages")) << "</h2>\n";
+  write_dev(out, ev, unit, format, options, false);
+  detail::html_page_end(out);
+}
+
+namespace detail {
+
+std::size_t html_deviations_section(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit,
+                                    const ReportOptions& options) {
+  return write_dev(out, ev, unit, Format::html, options, true);
+}
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc

@@ -2,10 +2,57 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
+#include "report/html.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
+
+namespace {
+
+// A unit's heading (total, loss and what the loss is made of), its field subtotals and its
+// losses with next steps, as the table, Markdown and HTML outputs show them.
+struct UnitTables {
+  std::string heading;
+  detail::Table fields, lost;
+};
+
+UnitTables unit_tables(const Evaluation& ev, const Scorecard& c, Format format, const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  const int places = set.rounding().places;
+  const char point = detail::decimal_point(options, format);
+  auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
+  auto F = [](const char* pattern, const auto&... args) { return fmt::format(fmt::runtime(detail::tr(pattern)), args...); };
+  const Unit& u = ev.units()[c.unit()];
+  const UnitGaps gaps = find_gaps(ev, c);
+  std::string heading = F("{} ({}): {} of {}, lost {}", u.name(), u.code(), num(c.total()), num(c.max()), num(gaps.lost()));
+  // lost = tree_lost − adjustments − clamp: each term shown when it is not zero.
+  if (gaps.adjustments() != Decimal() || gaps.clamp() != Decimal()) {
+    heading += F(" ({} in the criteria", num(gaps.tree_lost()));
+    if (gaps.adjustments() > Decimal()) heading += F(", less a net bonus of {}", num(gaps.adjustments()));
+    if (gaps.adjustments() < Decimal()) heading += F(", and a net penalty of {}", num(-gaps.adjustments()));
+    if (gaps.clamp() < Decimal()) heading += F(", and {} of bonus above the max", num(-gaps.clamp()));
+    if (gaps.clamp() > Decimal()) heading += F(", less {} of penalty below 0", num(gaps.clamp()));
+    heading += ")";
+  }
+  detail::Table fields;
+  fields.header = {"field", "title", "max", "points", "lost", "index %"};
+  fields.numeric = {false, false, true, true, true, true};
+  for (const FieldSummary& s : gaps.fields())
+    fields.rows.push_back({set.node(s.field()).id, set.node(s.field()).title, num(s.max()), num(s.points()), num(s.lost()), num(s.index())});
+  detail::Table lost;
+  lost.header = {"field", "id", "title", "max", "points", "lost", "evidence", "next step"};
+  lost.numeric = {false, false, false, true, true, true, false, false};
+  for (const Gap& g : gaps.gaps())
+    lost.rows.push_back({set.node(g.field()).id, set.node(g.node()).id, set.node(g.node()).title, num(g.max()), num(g.points()),
+                         num(g.lost()), g.evidence(), g.next_step()});
+  return {heading, fields, lost};
+}
+
+}  // namespace
 
 void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                 std::optional<std::size_t> unit, Format format, const ReportOptions& options) {
@@ -82,31 +129,15 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
     out << "\n ],\n " << detail::warnings_json(options.warnings()) << "}\n";
     return;
   }
+  if (format == Format::html) {
+    detail::html_page_begin(out, set.title());
+    detail::html_set_identity(out, set, options);
+    for (std::size_t k : order) detail::html_gaps_unit(out, ev, cards[k], options, 1);
+    detail::html_page_end(out);
+    return;
+  }
   for (std::size_t k : order) {
-    const Scorecard& c = cards[k];
-    const Unit& u = ev.units()[c.unit()];
-    const UnitGaps gaps = find_gaps(ev, c);
-    std::string heading = u.name() + " (" + u.code() + "): " + num(c.total()) + " of " + num(c.max()) + ", lost " + num(gaps.lost());
-    // lost = tree_lost − adjustments − clamp: each term shown when it is not zero.
-    if (gaps.adjustments() != Decimal() || gaps.clamp() != Decimal()) {
-      heading += " (" + num(gaps.tree_lost()) + " in the criteria";
-      if (gaps.adjustments() > Decimal()) heading += ", less a net bonus of " + num(gaps.adjustments());
-      if (gaps.adjustments() < Decimal()) heading += ", and a net penalty of " + num(-gaps.adjustments());
-      if (gaps.clamp() < Decimal()) heading += ", and " + num(-gaps.clamp()) + " of bonus above the max";
-      if (gaps.clamp() > Decimal()) heading += ", less " + num(gaps.clamp()) + " of penalty below 0";
-      heading += ")";
-    }
-    detail::Table fields;
-    fields.header = {"field", "title", "max", "points", "lost", "index %"};
-    fields.numeric = {false, false, true, true, true, true};
-    for (const FieldSummary& s : gaps.fields())
-      fields.rows.push_back({set.node(s.field()).id, set.node(s.field()).title, num(s.max()), num(s.points()), num(s.lost()), num(s.index())});
-    detail::Table lost;
-    lost.header = {"field", "id", "title", "max", "points", "lost", "evidence", "next step"};
-    lost.numeric = {false, false, false, true, true, true, false, false};
-    for (const Gap& g : gaps.gaps())
-      lost.rows.push_back({set.node(g.field()).id, set.node(g.node()).id, set.node(g.node()).title, num(g.max()), num(g.points()),
-                           num(g.lost()), g.evidence(), g.next_step()});
+    const auto [heading, fields, lost] = unit_tables(ev, cards[k], format, options);
     if (format == Format::markdown) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, fields);
@@ -121,5 +152,19 @@ void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Score
   }
 }
 
+namespace detail {
+
+void html_gaps_unit(std::ostream& out, const Evaluation& ev, const Scorecard& card, const ReportOptions& options, int level) {
+  UnitTables t = unit_tables(ev, card, Format::html, options);
+  if (level <= 1) out << "<section class=\"gaps\">\n<h2>" << html_text(t.heading) << "</h2>\n";
+  else out << "<h3>" << html_text(fmt::format(fmt::runtime(tr("Points lost: {}")), t.heading)) << "</h3>\n";
+  t.fields.title = "Fields";
+  render_html(out, t.fields);
+  t.lost.title = "Points lost, largest first, with the next step";
+  render_html(out, t.lost);
+  if (level <= 1) out << "</section>\n";
+}
+
+}  // namespace detail
 }  // namespace v1
 }  // namespace cchc

@@ -2,7 +2,12 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
 #include "model/exact.hpp"
+#include "report/html.hpp"
+#include "report/report_charts.hpp"
 #include "report/table.hpp"
 #include "support/parallel_for.hpp"
 
@@ -14,6 +19,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
   if (name == "csv") return Format::csv;
   if (name == "json") return Format::json;
   if (name == "md" || name == "markdown") return Format::markdown;
+  if (name == "html") return Format::html;
   return std::nullopt;
 }
 
@@ -24,7 +30,26 @@ std::string num(Decimal d, const CriteriaSet& set, const ReportOptions& o, Forma
 }
 
 std::string group_heading(const GroupRanking& g) {
-  return g.key().empty() ? std::string() : "Group " + g.key() + (g.title() != g.key() ? ": " + g.title() : std::string());
+  if (g.key().empty()) return std::string();
+  if (g.title() == g.key()) return fmt::format(fmt::runtime(detail::tr("Group {}")), g.key());
+  return fmt::format(fmt::runtime(detail::tr("Group {}: {}")), g.key(), g.title());
+}
+
+// A group's ranking as the table, Markdown and HTML outputs show it.
+detail::Table group_table(const Evaluation& ev, const std::vector<Scorecard>& cards, const GroupRanking& g, Format format,
+                          const ReportOptions& options) {
+  const CriteriaSet& set = ev.criteria();
+  detail::Table t;
+  t.title = group_heading(g);
+  t.header = {"rank", "code", "name", "total", "max", "index %", "band"};
+  t.numeric = {true, false, false, true, true, true, false};
+  for (const RankEntry& e : g.entries()) {
+    const Scorecard& c = cards[e.scorecard()];
+    const Unit& u = ev.units()[c.unit()];
+    t.rows.push_back({e.rank() ? std::to_string(*e.rank()) : "-", u.code(), u.name(), num(c.total(), set, options, format),
+                      num(c.max(), set, options, format), num(c.index(), set, options, format), e.band()});
+  }
+  return t;
 }
 
 // A nation's ranking is ~5 MB of JSON: the units are formatted in chunks on all cores and
@@ -175,19 +200,17 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
     detail::render_csv(out, t, options);
     return;
   }
+  if (format == Format::html) {
+    detail::html_page_begin(out, set.title());
+    detail::html_set_identity(out, set, options);
+    detail::html_ranking_section(out, ev, cards, ranking, options);
+    detail::html_page_end(out);
+    return;
+  }
   if (format == Format::markdown) out << "## " << detail::markdown_line(set.title()) << "\n\n";
   else out << detail::text_safe(set.title()) << " (" << detail::text_safe(set.id()) << ")\n\n";
   for (const GroupRanking& g : ranking.groups()) {
-    detail::Table t;
-    t.title = group_heading(g);
-    t.header = {"rank", "code", "name", "total", "max", "index %", "band"};
-    t.numeric = {true, false, false, true, true, true, false};
-    for (const RankEntry& e : g.entries()) {
-      const Scorecard& c = cards[e.scorecard()];
-      const Unit& u = ev.units()[c.unit()];
-      t.rows.push_back({e.rank() ? std::to_string(*e.rank()) : "-", u.code(), u.name(), num(c.total(), set, options, format),
-                        num(c.max(), set, options, format), num(c.index(), set, options, format), e.band()});
-    }
+    const detail::Table t = group_table(ev, cards, g, format, options);
     if (format == Format::markdown) detail::render_markdown(out, t);
     else {
       detail::render_text(out, t);
@@ -196,5 +219,22 @@ void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Sc
   }
 }
 
+namespace detail {
+
+void html_ranking_section(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                          const ReportOptions& options) {
+  for (std::size_t k = 0; k < ranking.groups().size(); ++k) {
+    const GroupRanking& g = ranking.groups()[k];
+    Table t = group_table(ev, cards, g, Format::html, options);
+    const std::string heading = t.title.empty() ? std::string(tr("Ranking")) : fmt::format(fmt::runtime(tr("Ranking, {}")), t.title);
+    out << "<section class=\"group\">\n<h2>" << html_text(heading) << "</h2>\n";
+    t.title.clear();
+    out << "<figure>\n" << group_ranking_chart(ev, cards, ranking, k, options) << "</figure>\n";
+    render_html(out, t);
+    out << "</section>\n";
+  }
+}
+
+}  // namespace detail
 }  // namespace v1
 }  // namespace cchc

@@ -2,21 +2,36 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include <fmt/format.h>
+
 #include "cchc/scoring/explain.hpp"
+#include "i18n/translate.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
+#include "report/html.hpp"
+#include "report/report_charts.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
-void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
-                     const ReportOptions& options) {
+namespace {
+
+// The scorecard in `format`. For HTML: the section alone; `all` (every unit's card) draws
+// the unit beside its group's mean, and `id` anchors the section in the year's page, where
+// the points lost come with their next steps (the gaps report) in place of the short list.
+void write_card(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
+                const ReportOptions& options, const std::vector<Scorecard>* all, const std::string& id) {
   const CriteriaSet& set = ev.criteria();
   const Unit& unit = ev.units()[detail::checked_index(card.unit(), ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
   auto num = [&](Decimal d) { return d.to_string(places, point, set.rounding().mode); };
+  // Words in the current language in the human formats; CSV and JSON keep English, which
+  // scripts may match.
+  const bool human = format != Format::csv && format != Format::json;
+  auto T = [human](const char* text) { return std::string(human ? detail::tr(text) : text); };
+  auto F = [&T](const char* pattern, const auto&... args) { return fmt::format(fmt::runtime(T(pattern)), args...); };
   // score() returns one card per unit in unit order, so a rank entry's scorecard index is
   // the unit's index.
   std::optional<int> rank;
@@ -34,16 +49,17 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   const TotalExplanation total = explain_total(ev, card);
   const auto& lines = set.adjustments();
   auto kind_of = [&](const AdjustmentExplanation& a) { return lines[a.adjustment()].kind == AdjustmentKind::bonus ? "bonus" : "penalty"; };
-  const std::string clamp_rule = "the total is kept within [0, " + num(card.max()) + "]";
+  const std::string clamp_rule = F("the total is kept within [0, {}]", num(card.max()));
   // "total 90.21 of 100.00 (appraisal 55.38 + survey 33.83 + bonus 'thuong' 1.00)": the terms add up.
-  std::string terms = "appraisal " + num(total.appraisal()) + " + survey " + num(total.survey());
+  const std::string appraisal_survey = F("appraisal {} + survey {}", num(total.appraisal()), num(total.survey()));
+  std::string terms = appraisal_survey;
   for (const AdjustmentExplanation& a : total.adjustments())
     if (a.points() != Decimal())
-      terms += std::string(a.points() > Decimal() ? " + " : " - ") + kind_of(a) + " " + detail::quote_value(lines[a.adjustment()].id) + " " +
-               num(a.points() > Decimal() ? a.points() : -a.points());
-  if (total.clamp() < Decimal()) terms += " - " + num(-total.clamp()) + " above the max";
-  if (total.clamp() > Decimal()) terms += " + " + num(total.clamp()) + " below 0";
-  const std::string clamp_reason = "tree total and adjustments come to " + num(card.total() - total.clamp()) + ", kept at " + num(card.total());
+      terms += fmt::format(" {} {} {} {}", a.points() > Decimal() ? '+' : '-', T(kind_of(a)), detail::quote_value(lines[a.adjustment()].id),
+                           num(a.points() > Decimal() ? a.points() : -a.points()));
+  if (total.clamp() < Decimal()) terms += F(" - {} above the max", num(-total.clamp()));
+  if (total.clamp() > Decimal()) terms += F(" + {} below 0", num(total.clamp()));
+  const std::string clamp_reason = F("tree total and adjustments come to {}, kept at {}", num(card.total() - total.clamp()), num(card.total()));
 
   if (format == Format::json) {
     using detail::write_json_string;
@@ -118,19 +134,20 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
   }
   // The tree's total (the fields' sum, or their weighted mean), then the lines after it.
   const NodeScore& root = card.nodes()[0];
-  tree.rows.push_back({"", "criteria total", num(root.max), num(total.tree_total()), num(root.max - total.tree_total()),
-                       set.root().aggregate == Aggregate::sum ? "sum of the fields" : "weighted mean of the fields", "",
-                       "appraisal " + num(total.appraisal()) + " + survey " + num(total.survey()), "tree"});
+  tree.rows.push_back({"", T("criteria total"), num(root.max), num(total.tree_total()), num(root.max - total.tree_total()),
+                       T(set.root().aggregate == Aggregate::sum ? "sum of the fields" : "weighted mean of the fields"), "",
+                       appraisal_survey, "tree"});
   for (const AdjustmentExplanation& a : total.adjustments()) {
     const Adjustment& line = lines[a.adjustment()];
     tree.rows.push_back({line.id, line.title, num(a.max()), num(a.points()), "",
-                         std::string(kind_of(a)) + ": 0.." + line.max.to_string() + " points, " +
-                             (line.kind == AdjustmentKind::bonus ? "added to" : "taken from") + " the tree total",
+                         F(line.kind == AdjustmentKind::bonus ? "bonus: 0..{} points, added to the tree total"
+                                                              : "penalty: 0..{} points, taken from the tree total",
+                           line.max.to_string()),
                          a.evidence(), a.reason(), kind_of(a)});
   }
   if (total.clamp() != Decimal())
-    tree.rows.push_back({"", "kept within the max", "", num(total.clamp()), "", clamp_rule, "", clamp_reason, "clamp"});
-  tree.rows.push_back({"", "total", num(card.max()), num(card.total()), num(card.max() - card.total()), "", "",
+    tree.rows.push_back({"", T("kept within the max"), "", num(total.clamp()), "", clamp_rule, "", clamp_reason, "clamp"});
+  tree.rows.push_back({"", T("total"), num(card.max()), num(card.total()), num(card.max() - card.total()), "", "",
                        terms, "total"});
   if (format != Format::csv) {  // the indent shows a row's level in text and Markdown
     tree.header.pop_back();
@@ -151,10 +168,25 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
     return;
   }
   const std::string heading = unit.name() + " (" + unit.code() + ")";
-  const std::string summary = "total " + num(card.total()) + " of " + num(card.max()) + " (" + terms + "), index " + num(card.index()) + "%" +
-                              (rank ? ", rank " + std::to_string(*rank) : std::string(", not ranked")) +
-                              (band.empty() ? std::string() : ", band " + band) +
-                              (unit.group().empty() ? std::string() : ", group " + unit.group());
+  const std::string summary = F("total {} of {} ({}), index {}%", num(card.total()), num(card.max()), terms, num(card.index())) +
+                              (rank ? F(", rank {}", *rank) : T(", not ranked")) + (band.empty() ? std::string() : F(", band {}", band)) +
+                              (unit.group().empty() ? std::string() : F(", group {}", unit.group()));
+  if (format == Format::html) {
+    out << "<section class=\"unit\"";
+    if (!id.empty()) out << " id=\"" << detail::html_text(id) << '"';
+    out << ">\n<h2>" << detail::html_text(heading) << "</h2>\n<p class=\"summary\">" << detail::html_text(summary) << "</p>\n";
+    if (all) out << "<figure>\n" << detail::unit_field_chart(ev, *all, ranking, card, options) << "</figure>\n";
+    tree.title = "Scorecard";  // translated by render_html, as every title and header
+    detail::render_html(out, tree);
+    if (id.empty()) {
+      losses.title = "Points lost, largest first";
+      detail::render_html(out, losses);
+    } else {
+      detail::html_gaps_unit(out, ev, card, options, 2);
+    }
+    out << "</section>\n";
+    return;
+  }
   if (format == Format::markdown) {
     out << "## " << detail::markdown_line(heading) << "\n\n" << detail::markdown_line(summary) << "\n\n";
     detail::render_markdown(out, tree);
@@ -166,6 +198,32 @@ void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& c
     detail::render_text(out, losses);
   }
 }
+
+}  // namespace
+
+void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
+                     const ReportOptions& options) {
+  if (format != Format::html) {
+    write_card(out, ev, card, ranking, format, options, nullptr, std::string());
+    return;
+  }
+  // The chart compares the unit with its group's mean: every unit's card is needed.
+  const std::vector<Scorecard> all = score(ev);
+  const Unit& unit = ev.units()[detail::checked_index(card.unit(), ev.units().size(), "scorecard-mismatch", "scorecard unit")];
+  detail::html_page_begin(out, unit.name() + " (" + unit.code() + ")");
+  detail::html_set_identity(out, ev.criteria(), options);
+  write_card(out, ev, card, ranking, format, options, &all, std::string());
+  detail::html_page_end(out);
+}
+
+namespace detail {
+
+void html_scorecard_section(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Scorecard& card,
+                            const Ranking& ranking, const ReportOptions& options, const std::string& id) {
+  write_card(out, ev, card, ranking, Format::html, options, &cards, id);
+}
+
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "i18n/translate.hpp"
 #include "model/unicode.hpp"
 #include "model/utf8.hpp"
 
@@ -113,15 +114,22 @@ std::string csv_text(std::string_view text) {
   return out;
 }
 
+std::vector<std::string> translated(const std::vector<std::string>& header) {
+  std::vector<std::string> out;
+  out.reserve(header.size());
+  for (const std::string& h : header) out.emplace_back(h.empty() ? h : std::string(tr(h.c_str())));
+  return out;
+}
+
 void render_text(std::ostream& out, const Table& t) {
-  if (!t.title.empty()) out << text_safe(t.title) << '\n';
+  if (!t.title.empty()) out << text_safe(tr(t.title.c_str())) << '\n';
   auto safe_row = [](const std::vector<std::string>& cells) {
     std::vector<std::string> row;
     row.reserve(cells.size());
     for (const std::string& c : cells) row.push_back(text_safe(c));
     return row;
   };
-  const std::vector<std::string> header = safe_row(t.header);
+  const std::vector<std::string> header = safe_row(translated(t.header));
   std::vector<std::vector<std::string>> rows;
   rows.reserve(t.rows.size());
   for (const auto& r : t.rows) rows.push_back(safe_row(r));
@@ -153,9 +161,9 @@ void render_text(std::ostream& out, const Table& t) {
 }
 
 void render_markdown(std::ostream& out, const Table& t) {
-  if (!t.title.empty()) out << "### " << markdown_line(t.title) << "\n\n";
+  if (!t.title.empty()) out << "### " << markdown_line(tr(t.title.c_str())) << "\n\n";
   out << '|';
-  for (const auto& h : t.header) out << ' ' << markdown_text(h) << " |";
+  for (const auto& h : translated(t.header)) out << ' ' << markdown_text(h) << " |";
   out << "\n|";
   for (std::size_t c = 0; c < t.header.size(); ++c) out << (c < t.numeric.size() && t.numeric[c] ? "---:|" : "---|");
   out << '\n';

@@ -51,6 +51,10 @@ std::string number_text(std::string_view text, const ReportOptions& options);
 /// or CR) with an apostrophe in front (OWASP's guidance on CSV injection); other text as is.
 std::string csv_text(std::string_view text);
 
+/// The header's cells in the current language (i18n/translate.hpp); the human renderers
+/// (text, Markdown, HTML) show headers and titles translated, CSV keeps the identifiers.
+std::vector<std::string> translated(const std::vector<std::string>& header);
+
 void render_text(std::ostream& out, const Table& table);
 void render_markdown(std::ostream& out, const Table& table);
 /// CSV rows (header first unless `header` is false), RFC 4180 quoting, `,`-separated (or

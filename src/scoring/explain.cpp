@@ -4,40 +4,52 @@
 #include <algorithm>
 #include <cstdint>
 
+#include <fmt/format.h>
+
+#include "i18n/translate.hpp"
 #include "model/api_error.hpp"
+#include "scoring/explanation_data.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
 #include "model/rule_kinds.hpp"
 #include "model/unicode.hpp"
-#include "scoring/explanation_data.hpp"
 
 namespace cchc {
 inline namespace v1 {
+
+namespace {
+// A rule's words in the current language (i18n/translate.hpp), the values as they are.
+std::string tr_format(const char* pattern, const std::string& a) { return fmt::format(fmt::runtime(detail::tr(pattern)), a); }
+std::string tr_format(const char* pattern, const std::string& a, const std::string& b) {
+  return fmt::format(fmt::runtime(detail::tr(pattern)), a, b);
+}
+}  // namespace
 
 std::string describe_rule(const Criterion& leaf, Rounding) {
   const Rule& r = leaf.rule;
   const std::string max = leaf.max.to_string();
   switch (r.kind) {
     case RuleKind::points:
-      return "points entered by the council, 0.." + max + (r.step ? " in steps of " + r.step->to_string() : std::string());
+      return r.step ? tr_format("points entered by the council, 0..{} in steps of {}", max, r.step->to_string())
+                    : tr_format("points entered by the council, 0..{}", max);
     case RuleKind::options: {
-      std::string s = "options: ";
+      std::string s = detail::tr("options: ");
       for (std::size_t i = 0; i < r.options.size(); ++i)
         s += (i ? " | " : "") + r.options[i].name + " = " + r.options[i].points.to_string();
       return s;
     }
     case RuleKind::tiers: {
-      std::string s = std::string("tiers on a ") + (r.tier_scale == TierScale::rate ? "rate" : r.tier_scale == TierScale::count ? "count" : "number") + ": ";
+      std::string s = detail::tr(r.tier_scale == TierScale::rate ? "tiers on a rate: " : r.tier_scale == TierScale::count ? "tiers on a count: " : "tiers on a number: ");
       for (std::size_t i = 0; i < r.tiers.size(); ++i)
         s += (i ? " | " : "") + detail::bound_text(r.tiers[i].bound, r.tier_scale) + " → " + r.tiers[i].points.to_string();
       return s;
     }
     case RuleKind::proportional:
-      return "proportional: " + max + " × min(rate / " + detail::percent_text(r.target) + ", 1)";
+      return tr_format("proportional: {} × min(rate / {}, 1)", max, detail::percent_text(r.target));
     case RuleKind::deduct:
-      return "deduct: " + max + " − " + r.per.to_string() + " per violation, not below 0";
+      return tr_format("deduct: {} − {} per violation, not below 0", max, r.per.to_string());
     case RuleKind::survey: {
-      std::string s = "survey: " + max + " × mean answer weight (";
+      std::string s = tr_format("survey: {} × mean answer weight (", max);
       for (std::size_t i = 0; i < r.answers.size(); ++i)
         s += (i ? ", " : "") + r.answers[i].answer + " = " + r.answers[i].weight.to_string();
       return s + ")";
@@ -95,22 +107,22 @@ std::vector<NodeExplanation> explain(const Evaluation& evaluation, const Scoreca
     const std::int32_t vi = s.status == NodeStatus::missing || s.status == NodeStatus::covered ? detail::no_value : d.at_stage(head, s.stage);
     if (vi != detail::no_value) e.set_evidence(evidence_of(d, d.values[static_cast<std::size_t>(vi)]));
     if (c.is_leaf()) e.set_rule(describe_rule(c, set.rounding()));
-    else if (s.status == NodeStatus::given) e.set_rule("points given for the whole node");
-    else e.set_rule(c.aggregate == Aggregate::sum ? "sum of its criteria" : "weighted mean of its criteria (max × Σ w·points/max ÷ Σ w)");
+    else if (s.status == NodeStatus::given) e.set_rule(detail::tr("points given for the whole node"));
+    else e.set_rule(detail::tr(c.aggregate == Aggregate::sum ? "sum of its criteria" : "weighted mean of its criteria (max × Σ w·points/max ÷ Σ w)"));
     switch (s.status) {
       case NodeStatus::scored:
         if (c.is_leaf() && vi != detail::no_value) {
           const detail::StoredValue& v = d.values[static_cast<std::size_t>(vi)];
           e.set_reason(detail::leaf_reason(detail::LeafInput{c, v, d.answers(v), set.rounding()}));
         } else {
-          e.set_reason("from its criteria");
+          e.set_reason(detail::tr("from its criteria"));
         }
         break;
-      case NodeStatus::given: e.set_reason("points given: " + s.points.to_string()); break;
-      case NodeStatus::covered: e.set_reason("inside a node whose points were given"); break;
-      case NodeStatus::not_applicable: e.set_reason("not applicable: its max leaves the denominator"); break;
-      case NodeStatus::full_points: e.set_reason("not applicable: full points"); break;
-      case NodeStatus::missing: e.set_reason("no evidence: scored 0"); break;
+      case NodeStatus::given: e.set_reason(tr_format("points given: {}", s.points.to_string())); break;
+      case NodeStatus::covered: e.set_reason(detail::tr("inside a node whose points were given")); break;
+      case NodeStatus::not_applicable: e.set_reason(detail::tr("not applicable: its max leaves the denominator")); break;
+      case NodeStatus::full_points: e.set_reason(detail::tr("not applicable: full points")); break;
+      case NodeStatus::missing: e.set_reason(detail::tr("no evidence: scored 0")); break;
     }
     out.push_back(std::move(e));
   }

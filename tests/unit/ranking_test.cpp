@@ -126,3 +126,18 @@ TEST_CASE("without declared groups each key is its own group, sorted") {
   CHECK(s.rank("A1") == "2");
   CHECK(s.rank("B1") == "1");
 }
+
+TEST_CASE("groups the set does not declare follow in Vietnamese order, not byte order") {
+  // A set without groups: the units' keys make the groups. By hand, in Vietnamese
+  // (A < Ă < Â < B … D < Đ < E … H … T … Y), by first letter: "Ấp" (Â), "Đô thị" (Đ),
+  // "Huyện" (H), "Thị xã" (T). Byte order would give
+  // "Huyện", "Thị xã", "Đô thị" (C4 90…), "Ấp" (E1 BA A4…).
+  const auto s = score_all(set_from(set_with("")),
+                           "code,name,group\nT1,Thị xã A,Thị xã\nH1,Huyện A,Huyện\nD1,Đô thị A,Đô thị\nA1,Ấp A,Ấp\n",
+                           "unit,a,b\nT1,3,87\nH1,3,77\nD1,3,67\nA1,3,57\n");
+  std::vector<std::string> keys;
+  for (const GroupRanking& g : s.ranking.groups()) keys.push_back(g.key());
+  CHECK(keys == std::vector<std::string>{"Ấp", "Đô thị", "Huyện", "Thị xã"});
+  // Each unit is alone in its group: rank 1 whatever the order.
+  for (const char* code : {"T1", "H1", "D1", "A1"}) CHECK(s.rank(code) == "1");
+}

@@ -7,6 +7,7 @@
 //   cchc robustness --criteria C --units U --evidence E [--runs N] [--seed S] [--weights-noise F]
 //                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
 //                   [--sobol] [--threads T] [--format F] [-o OUT]
+//   cchc report  --criteria C --units U --evidence E [--format html] -o OUT
 //   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
 //                [--include-survey] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
@@ -18,6 +19,7 @@
 
 #include "cchc/cchc.hpp"
 #include "allocator_tuning.hpp"
+#include "language.hpp"
 #include "output_file.hpp"
 #include "command/command.hpp"
 #include "command/unit_option.hpp"
@@ -36,8 +38,22 @@ struct Output {
   std::string format = "table";
   std::string path;
   bool decimal_comma = false;
+  bool decimal_point = false;  ///< keep '.' under Vietnamese
   bool bom = false;
 };
+
+// --lang, on every command.
+std::string lang_flag;
+
+void add_lang(CLI::App* cmd) {
+  cmd->add_option("--lang", lang_flag, "vi | en: language of headings and messages (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
+      ->check(CLI::IsMember({"vi", "en"}));
+}
+
+void add_number_style(CLI::App* cmd, Output& out) {
+  auto* comma = cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown, HTML and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
+  cmd->add_flag("--decimal-point", out.decimal_point, "keep the decimal point (95.39) under --lang vi")->excludes(comma);
+}
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
   cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
@@ -47,11 +63,12 @@ void add_inputs(CLI::App* cmd, Inputs& in) {
 }
 
 void add_output(CLI::App* cmd, Output& out) {
-  cmd->add_option("--format", out.format, "table | csv | json | md")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}));
+  cmd->add_option("--format", out.format, "table | csv | json | md | html")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}));
   cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
-  cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
+  add_number_style(cmd, out);
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
+  add_lang(cmd);
 }
 
 namespace command = cchc::command;
@@ -73,7 +90,8 @@ command::Request request_for(const char* name, const Inputs& in, const Output& o
   r.criteria = command::Source::file(in.criteria);
   r.units = command::Source::file(in.units);
   r.evidence = command::Source::file(in.evidence);
-  r.options = {{"format", o.format}, {"missing_as_zero", in.missing_as_zero}, {"decimal_comma", o.decimal_comma}, {"bom", o.bom}};
+  r.options = {{"format", o.format},         {"missing_as_zero", in.missing_as_zero}, {"decimal_comma", o.decimal_comma},
+               {"decimal_point", o.decimal_point}, {"bom", o.bom}};
   return r;
 }
 
@@ -115,7 +133,7 @@ int validate(const std::string& path, const std::string& format) {
   if (prepared.status != command::status_ok) {
     std::size_t errors = 0;
     for (const auto& d : prepared.diagnostics) errors += d.severity() == cchc::Severity::error ? 1 : 0;
-    std::cerr << cchc::escape_invisible(path) << ": " << errors << (errors == 1 ? " error\n" : " errors\n");
+    std::cerr << cchc::escape_invisible(path) << ": " << errors << cchc::translate(errors == 1 ? " error" : " errors") << '\n';
     return prepared.status;
   }
   prepared.write(std::cout);
@@ -135,6 +153,7 @@ int main(int argc, char** argv) {
   validate_cmd->add_option("criteria", validate_path, "criteria set (YAML)")->required();
   std::string validate_format = "table";
   validate_cmd->add_option("--format", validate_format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  add_lang(validate_cmd);
 
   Inputs rank_in;
   Output rank_out;
@@ -203,6 +222,20 @@ int main(int argc, char** argv) {
   robust_cmd->add_flag("--sobol", robust_sobol, "also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)");
   robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
 
+  // The year in one file. Only HTML so far: --format xlsx is refused as a usage error until
+  // the workbook writer lands (issue 10, section 1), rather than written half.
+  Inputs report_in;
+  Output report_out;
+  report_out.format = "html";
+  auto* report_cmd = app.add_subcommand("report", "the whole year in one page: ranking with charts, every unit's scorecard, "
+                                                  "points lost and next steps, deviations, an index of units");
+  add_inputs(report_cmd, report_in);
+  report_cmd->add_option("--format", report_out.format, "html (xlsx: not available yet)")
+      ->check(CLI::IsMember({"html", "xlsx"}));
+  report_cmd->add_option("-o,--output", report_out.path, "write to this file")->required();
+  add_number_style(report_cmd, report_out);
+  add_lang(report_cmd);
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -215,6 +248,8 @@ int main(int argc, char** argv) {
     app.exit(e);
     return exit_usage;
   }
+
+  cchc_tool::use_language(cchc_tool::choose_language(lang_flag));
 
   try {
     if (*validate_cmd) return validate(validate_path, validate_format);
@@ -241,6 +276,14 @@ int main(int argc, char** argv) {
       r.options.emplace_back("sobol", robust_sobol);
       r.options.emplace_back("threads", std::to_string(robust_threads));
       return run(r, robust_out);
+    }
+    if (*report_cmd) {
+      if (report_out.format != "html") {
+        std::cerr << "cchc report: error: --format " << report_out.format
+                  << cchc::translate(" is not available yet (the workbook writer is pending); use --format html") << '\n';
+        return exit_usage;
+      }
+      return run(request_for("report", report_in, report_out), report_out);
     }
     if (*plan_cmd) {
       command::Request r = with_unit(request_for("plan", plan_in, plan_out), plan_unit);

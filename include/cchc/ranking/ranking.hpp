@@ -80,7 +80,9 @@ class CCHC_API Ranking {
   Ranking& operator=(Ranking&& other) noexcept;
   ~Ranking();
 
-  const std::vector<GroupRanking>& groups() const noexcept;  ///< declared groups in set order, then undeclared keys sorted; default first
+  /// The default group first, then the declared groups in set order, then undeclared keys
+  /// in Vietnamese order (ICU's vi collation: Đ after D, not after Y).
+  const std::vector<GroupRanking>& groups() const noexcept;
 
   Ranking& set_groups(std::vector<GroupRanking> value);
 

@@ -1,4 +1,4 @@
-// Writing rankings and scorecards as a table, CSV, JSON or Markdown.
+// Writing rankings and scorecards as a table, CSV, JSON, Markdown or HTML.
 #ifndef CCHC_REPORT_REPORT_HPP
 #define CCHC_REPORT_REPORT_HPP
 
@@ -23,7 +23,7 @@ inline namespace v1 {
 
 namespace detail { struct ResultAccess; }
 
-enum class Format : std::uint8_t { table, csv, json, markdown };
+enum class Format : std::uint8_t { table, csv, json, markdown, html };
 CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 
 /// How reports are written. In every format but JSON, names, titles and values are shown
@@ -60,6 +60,14 @@ class CCHC_API ReportOptions {
   Data& data();
   std::unique_ptr<Data> data_;
 };
+
+/// The whole year in one self-contained HTML page (Format::html; the only format so far):
+/// the set's identity, the ranking per group with its chart, a heatmap of component
+/// indices, an index of units, then every unit's scorecard, points lost and next steps, and
+/// the deviations between stages. Throws cchc::Error (code `report-format`) for any other
+/// format.
+CCHC_API void write_report(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
+                           const Ranking& ranking, Format format, const ReportOptions& options = {});
 
 /// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "key",
 /// "unit", "criterion", "stage", "message"} (line and column null when unknown, empty
