@@ -4,6 +4,7 @@
 #include "cchc/report/report.hpp"
 #include "model/exact.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 #include "support/parallel_for.hpp"
 
 namespace cchc {
@@ -14,6 +15,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
   if (name == "csv") return Format::csv;
   if (name == "json") return Format::json;
   if (name == "md" || name == "markdown") return Format::markdown;
+  if (name == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -147,6 +149,10 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
 void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                    Format format, const ReportOptions& options) {
   const CriteriaSet& set = ev.criteria();
+  if (format == Format::xlsx) {
+    detail::write_ranking_xlsx(out, ev, cards, ranking);
+    return;
+  }
   if (format == Format::json) {
     write_json(out, ev, cards, ranking, options.warnings);
     return;

@@ -6,12 +6,17 @@
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
 void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
                      const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_scorecard_xlsx(out, ev, card, ranking);
+    return;
+  }
   const CriteriaSet& set = ev.criteria();
   const Unit& unit = ev.units()[detail::checked_index(card.unit, ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const int places = set.rounding().places;

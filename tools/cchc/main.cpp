@@ -7,6 +7,7 @@
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
+#include <unistd.h>
 
 #include <CLI/CLI.hpp>
 
@@ -40,8 +41,8 @@ void add_inputs(CLI::App* cmd, Inputs& in) {
 }
 
 void add_output(CLI::App* cmd, Output& out) {
-  cmd->add_option("--format", out.format, "table | csv | json | md")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown"}));
+  cmd->add_option("--format", out.format, "table | csv | json | md | xlsx (an Excel workbook: give -o FILE)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "xlsx"}));
   cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
   cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
@@ -185,6 +186,11 @@ int main(int argc, char** argv) {
           o.path, {{"--criteria", in.criteria}, {"--units", in.units}, {"--evidence", in.evidence}});
       if (!bad_output.empty()) {
         std::cerr << "cchc: error: " << bad_output << '\n';
+        return exit_usage;
+      }
+      // A workbook is binary: written to a file or a pipe, never to a terminal.
+      if (o.format == "xlsx" && (o.path.empty() || o.path == "-") && ::isatty(STDOUT_FILENO) != 0) {
+        std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
         return exit_usage;
       }
       const auto loaded = load(in);

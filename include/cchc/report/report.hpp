@@ -1,4 +1,4 @@
-// Writing rankings and scorecards as a table, CSV, JSON or Markdown.
+// Writing rankings and scorecards as a table, CSV, JSON, Markdown or an Excel workbook.
 #ifndef CCHC_REPORT_REPORT_HPP
 #define CCHC_REPORT_REPORT_HPP
 
@@ -18,7 +18,8 @@
 namespace cchc {
 inline namespace v1 {
 
-enum class Format : std::uint8_t { table, csv, json, markdown };
+/// `xlsx` is an Excel workbook (binary: written whole, never to a terminal).
+enum class Format : std::uint8_t { table, csv, json, markdown, xlsx };
 CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 
 /// How reports are written. In every format but JSON, names, titles and values are shown
