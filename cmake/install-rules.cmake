@@ -29,7 +29,7 @@ if(BUILD_SHARED_LIBS)
   set(CCHC_PC_PRIVATE_LIBS "")
   set(CCHC_PC_CFLAGS "")
 else()
-  set(CCHC_PC_PRIVATE_LIBS "-lyaml-cpp -licui18n -licuuc -licudata -lgmpxx -lgmp -lxlsxwriter -lz -lpthread")
+  set(CCHC_PC_PRIVATE_LIBS "-lyaml-cpp -licui18n -licuuc -licudata -lgmpxx -lgmp -lxlsxwriter -lz -lorcus-0.17 -lorcus-parser-0.17 -lpthread")
   set(CCHC_PC_CFLAGS " -DCCHC_STATIC_DEFINE")
 endif()
 # ${pcfiledir} is <prefix>/<libdir>/pkgconfig: climb one level per component of libdir, plus one.

@@ -7,6 +7,7 @@
 #include "cchc/io/load.hpp"
 #include "io/csv_reader.hpp"
 #include "io/file_text.hpp"
+#include "io/workbook_reader.hpp"
 #include "model/number_text.hpp"
 #include "model/unicode.hpp"
 #include "model/utf8.hpp"
@@ -563,17 +564,69 @@ Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string
 
 Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
                                        const std::string& evidence_path, EvaluationOptions options) {
-  std::vector<Diagnostic> problems;
+  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, options);
+}
+
+namespace {
+
+// A table file's text: the file's own bytes (CSV), or a workbook's sheet as CSV text.
+struct TableText {
+  std::optional<detail::FileText> file;
+  std::string converted;
+  std::string sheet;  // non-empty for a workbook
+  std::string_view view() const noexcept { return sheet.empty() ? file->view() : std::string_view(converted); }
+};
+
+std::optional<TableText> read_table(const TableFile& table, std::vector<Diagnostic>& problems) {
   Diagnostic why;
-  std::optional<detail::FileText> units = detail::read_file_text(units_path, max_table_bytes, why);
-  if (!units) problems.push_back(why);
-  std::optional<detail::FileText> evidence = detail::read_file_text(evidence_path, max_table_bytes, why);
-  if (!evidence) problems.push_back(why);
+  TableText t;
+  t.file = detail::read_file_text(table.path, max_table_bytes, why);
+  if (!t.file) {
+    problems.push_back(why);
+    return std::nullopt;
+  }
+  const std::string_view bytes = t.file->view();
+  auto refuse = [&](const char* code, std::string message) {
+    problems.push_back(problem(at(table.path, 0, 0), code, {}, std::move(message)));
+    return std::nullopt;
+  };
+  if (detail::looks_like_ole(bytes)) {
+    // Both are OLE compound documents; an encrypted workbook holds an "EncryptedPackage" stream.
+    const std::string_view encrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(encrypted) != std::string_view::npos)
+      return refuse("workbook-encrypted", "the workbook is encrypted (protected by a password): save a copy without the password as .xlsx");
+    return refuse("not-a-workbook", "an Excel 97-2003 workbook (.xls) or another OLE document: save it as .xlsx (Excel workbook)");
+  }
+  if (detail::looks_like_zip(bytes)) {
+    std::optional<detail::SheetTable> sheet = detail::read_workbook_sheet(bytes, table.path, table.sheet, problems);
+    if (!sheet) return std::nullopt;
+    t.file.reset();
+    t.converted = std::move(sheet->csv);
+    t.sheet = std::move(sheet->sheet);
+    return t;
+  }
+  if (detail::named_as_workbook(table.path))
+    return refuse("not-a-workbook", "the file is named as an Excel workbook but is not one (no zip signature): save it as .xlsx, or name a CSV file .csv");
+  if (!table.sheet.empty())
+    return refuse("sheet-of-text-file", "a sheet, " + detail::quote_value(table.sheet) +
+                                            ", was asked for, but the file is CSV text, not an Excel workbook");
+  return t;
+}
+
+}  // namespace
+
+Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableFile& units_file, const TableFile& evidence_file,
+                                       EvaluationOptions options) {
+  std::vector<Diagnostic> problems;
+  std::optional<TableText> units = read_table(units_file, problems);
+  std::optional<TableText> evidence = read_table(evidence_file, problems);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
   EvaluationBuilder builder(criteria, options);
-  const bool units_read = read_units(units->view(), units_path, builder);
+  if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
+  if (!evidence->sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_file.path, evidence->sheet);
+  const bool units_read = read_units(units->view(), units_file.path, builder);
   units.reset();
-  if (units_read) read_evidence(criteria, evidence->view(), evidence_path, builder);
+  if (units_read) read_evidence(criteria, evidence->view(), evidence_file.path, builder);
   evidence.reset();  // the values keep what they need: free the file before building
   return std::move(builder).build();
 }

@@ -23,6 +23,7 @@ constexpr int exit_usage = 2;
 
 struct Inputs {
   std::string criteria, units, evidence;
+  std::string units_sheet, evidence_sheet;  ///< a workbook's sheet; empty: the first
   bool missing_as_zero = false;
 };
 
@@ -35,8 +36,10 @@ struct Output {
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
   cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
-  cmd->add_option("--units", in.units, "units CSV: code,name[,group][,ranked]")->required();
-  cmd->add_option("--evidence", in.evidence, "evidence CSV: unit,criterion,value[,stage] or wide")->required();
+  cmd->add_option("--units", in.units, "units, CSV or Excel workbook (.xlsx): code,name[,group][,ranked]")->required();
+  cmd->add_option("--evidence", in.evidence, "evidence, CSV or Excel workbook (.xlsx): unit,criterion,value[,stage] or wide")->required();
+  cmd->add_option("--units-sheet", in.units_sheet, "the sheet of the units workbook to read (default: the first)");
+  cmd->add_option("--evidence-sheet", in.evidence_sheet, "the sheet of the evidence workbook to read (default: the first)");
   cmd->add_flag("--missing-as-zero", in.missing_as_zero, "score an applicable leaf without evidence as 0");
 }
 
@@ -87,7 +90,8 @@ std::optional<Loaded> load(const Inputs& in) {
   if (!set) return std::nullopt;
   cchc::EvaluationOptions options;
   options.missing_as_zero = in.missing_as_zero;
-  const auto evaluation = cchc::try_load_evaluation(set.value(), in.units, in.evidence, options);
+  const auto evaluation = cchc::try_load_evaluation(set.value(), cchc::TableFile{in.units, in.units_sheet},
+                                                    cchc::TableFile{in.evidence, in.evidence_sheet}, options);
   print(evaluation.diagnostics());
   if (!evaluation) return std::nullopt;
   Loaded out;

@@ -37,7 +37,7 @@ struct ReportOptions {
   std::vector<Diagnostic> warnings;
 };
 
-/// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "key",
+/// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "sheet", "key",
 /// "unit", "criterion", "stage", "message"} (line and column null when unknown, empty
 /// strings as null).
 CCHC_API std::string diagnostic_json(const Diagnostic& diagnostic);
