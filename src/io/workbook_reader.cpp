@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -72,7 +73,10 @@ std::uint16_t le16(std::string_view b, std::size_t at) {
   return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at]) | static_cast<unsigned char>(b[at + 1]) << 8);
 }
 
-std::string mib(std::size_t bytes) { return std::to_string((bytes + (std::size_t{1} << 20) - 1) >> 20) + " MiB"; }
+std::string mib(std::size_t bytes) {
+  if (bytes < (std::size_t{1} << 20)) return std::to_string((bytes + 1023) >> 10) + " KiB";
+  return std::to_string((bytes + (std::size_t{1} << 20) - 1) >> 20) + " MiB";
+}
 
 Diagnostic file_problem(const std::string& file, const char* code, std::string message) {
   Diagnostic d{SourceLocation{file, 0, 0, {}}, Severity::error, {}, std::move(message)};
@@ -573,7 +577,8 @@ class Formula final : public iface::import_formula {
     cell_.text = SharedStrings::keep(value);
   }
   void set_result_value(double value) override {
-    cell_.kind = Cell::Kind::number;
+    // liborcus gives NaN for a formula saved without its value (<f> and no <v>).
+    cell_.kind = std::isnan(value) ? Cell::Kind::formula_without_value : Cell::Kind::number;
     cell_.number = value;
   }
   void set_result_bool(bool value) override {
