@@ -631,6 +631,20 @@ Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableF
   return std::move(builder).build();
 }
 
+Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const TableFile& units_file) {
+  std::vector<Diagnostic> problems;
+  std::optional<TableText> units = read_table(units_file, problems);
+  if (!problems.empty()) return Loaded<std::vector<Unit>>(std::move(problems));
+  EvaluationOptions options;
+  options.missing_as_zero = true;  // no evidence is read: none is missing
+  EvaluationBuilder builder(criteria, options);
+  if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
+  read_units(units->view(), units_file.path, builder);
+  Loaded<Evaluation> built = std::move(builder).build();
+  if (!built) return Loaded<std::vector<Unit>>(built.diagnostics());
+  return Loaded<std::vector<Unit>>(built.value().units(), built.diagnostics());
+}
+
 Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,
                            EvaluationOptions options) {
   return try_load_evaluation(criteria, units_path, evidence_path, options).value();

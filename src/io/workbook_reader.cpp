@@ -4,6 +4,7 @@
 #include <cctype>
 #include <charconv>
 #include <cmath>
+#include <climits>
 #include <cstdint>
 #include <cstring>
 #include <exception>
@@ -849,6 +850,26 @@ std::optional<SheetTable> read_workbook_sheet(std::string_view bytes, const std:
     fields.push_back(std::move(text));
   }
   if (problems.size() > problems_before) return std::nullopt;
+  // Rows above the header are read past: the header is the first row, among the first 50,
+  // whose first cell with text says "unit" or "code" (a template's or an official sheet's
+  // title, criterion titles and maxima sit above it); without one, the first row with text.
+  std::uint32_t header_row = 0;
+  {
+    std::uint32_t seen_row = UINT32_MAX;
+    for (std::size_t i = 0; i < cells.size() && cells[i].row < 50; ++i) {
+      if (fields[i].empty() || cells[i].row == seen_row) continue;
+      seen_row = cells[i].row;
+      std::string first = fields[i];
+      for (char& ch : first) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      const std::size_t b = first.find_first_not_of(' '), e = first.find_last_not_of(' ');
+      first = b == std::string::npos ? std::string() : first.substr(b, e - b + 1);
+      if (first == "unit" || first == "code") {
+        header_row = cells[i].row;
+        break;
+      }
+    }
+  }
+  for (std::size_t i = 0; i < cells.size() && cells[i].row < header_row; ++i) fields[i].clear();
   // A record per row from row 1, a field per column from A: every field quoted.
   SheetTable out;
   out.sheet = sheet;

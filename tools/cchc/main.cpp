@@ -4,6 +4,7 @@
 //   cchc explain --criteria C --units U --evidence E --unit CODE [--format F] [-o OUT]
 //   cchc gaps    --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
 //   cchc deviations --criteria C --units U --evidence E [--unit CODE] [--format F] [-o OUT]
+//   cchc template --criteria C --units U [--format xlsx] -o phieu.xlsx
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <functional>
@@ -166,6 +167,15 @@ int main(int argc, char** argv) {
   add_output(dev_cmd, dev_out);
   dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
 
+  // cchc template: the entry workbook of a year (units × leaves, with drop-downs and checks).
+  std::string template_criteria, template_units, template_units_sheet, template_format = "xlsx", template_path;
+  auto* template_cmd = app.add_subcommand("template", "write the entry workbook of a year: a row per unit, a column per leaf, with drop-down lists and checks");
+  template_cmd->add_option("--criteria", template_criteria, "criteria set (YAML)")->required();
+  template_cmd->add_option("--units", template_units, "units, CSV or Excel workbook")->required();
+  template_cmd->add_option("--units-sheet", template_units_sheet, "the sheet of the units workbook to read (default: the first)");
+  template_cmd->add_option("--format", template_format, "xlsx")->check(CLI::IsMember({"xlsx"}));
+  template_cmd->add_option("-o,--output", template_path, "the workbook to write")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -215,6 +225,27 @@ int main(int argc, char** argv) {
         return exit_usage;
       };
     };
+
+    if (*template_cmd) {
+      const std::string bad_output = cchc_tool::check_output_path(
+          template_path, {{"--criteria", template_criteria}, {"--units", template_units}});
+      if (!bad_output.empty()) {
+        std::cerr << "cchc: error: " << bad_output << '\n';
+        return exit_usage;
+      }
+      if ((template_path.empty() || template_path == "-") && ::isatty(STDOUT_FILENO) != 0) {
+        std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
+        return exit_usage;
+      }
+      const auto set = cchc::try_load_criteria(template_criteria);
+      print(set.diagnostics());
+      if (!set) return exit_invalid;
+      const auto units = cchc::try_load_units(set.value(), cchc::TableFile{template_units, template_units_sheet});
+      print(units.diagnostics());
+      if (!units) return exit_invalid;
+      return emit(Output{"xlsx", template_path, false, false},
+                  [&](std::ostream& out) { cchc::write_entry_template(out, set.value(), units.value()); });
+    }
 
     std::optional<std::size_t> unit;
     if (*rank_cmd)

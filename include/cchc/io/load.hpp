@@ -42,6 +42,9 @@ struct TableFile {
 /// sheet and the cell (SourceLocation::sheet).
 CCHC_API Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableFile& units, const TableFile& evidence,
                                                 EvaluationOptions options = {});
+/// Only the units (for `cchc template`): the units file checked as try_load_evaluation
+/// checks it, with no evidence.
+CCHC_API Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const TableFile& units);
 CCHC_API Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv,
                                                  std::string_view evidence_csv,
                                                  const std::string& units_name = "<units>",

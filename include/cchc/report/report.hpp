@@ -64,6 +64,14 @@ CCHC_API void write_gaps(std::ostream& out, const Evaluation& evaluation, const 
 CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, std::optional<std::size_t> unit,
                                Format format, const ReportOptions& options = {});
 
+/// The entry workbook of a year (`cchc template`, an .xlsx): one wide sheet, a row per unit
+/// and a column per leaf (and per bonus or penalty line), the leaves' titles, maxima and
+/// rules in rows above the header row the evidence reader takes; a drop-down list on every
+/// options leaf (with `na` where the leaf allows it), and validation of points (0..max, a
+/// multiple of the step), rates (0-100 %) and counts (whole, >= 0); then a sheet of
+/// instructions in Vietnamese. Filled in, it is read back as wide-form evidence.
+CCHC_API void write_entry_template(std::ostream& out, const CriteriaSet& criteria, const std::vector<Unit>& units);
+
 }  // namespace v1
 }  // namespace cchc
 
