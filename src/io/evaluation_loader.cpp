@@ -547,27 +547,6 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
   read_evidence_rows(slices, reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
 
-Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
-                                const std::string& units_name, const std::string& evidence_name, EvaluationOptions options) {
-  EvaluationBuilder builder(criteria, options);
-  if (read_units(units_csv, units_name, builder)) read_evidence(criteria, evidence_csv, evidence_name, builder);
-  return std::move(builder).build();
-}
-
-}  // namespace
-
-Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
-                                        const std::string& units_name, const std::string& evidence_name,
-                                        EvaluationOptions options) {
-  return parse_tables(criteria, units_csv, evidence_csv, units_name, evidence_name, options);
-}
-
-Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
-                                       const std::string& evidence_path, EvaluationOptions options) {
-  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, options);
-}
-
-namespace {
 
 // A table file's text: the file's own bytes (CSV), or a workbook's sheet as CSV text.
 struct TableText {
@@ -577,18 +556,12 @@ struct TableText {
   std::string_view view() const noexcept { return sheet.empty() ? file->view() : std::string_view(converted); }
 };
 
-std::optional<TableText> read_table(const TableFile& table, std::vector<Diagnostic>& problems) {
-  Diagnostic why;
-  TableText t;
-  t.file = detail::read_file_text(table.path, max_table_bytes, why);
-  if (!t.file) {
-    problems.push_back(why);
-    return std::nullopt;
-  }
-  const std::string_view bytes = t.file->view();
+// A table's bytes as CSV text: a workbook (by its content) converted, CSV as it is (false
+// in `is_workbook`); none, with the problems, when it cannot be read.
+bool table_text(std::string_view bytes, const TableFile& table, TableText& t, std::vector<Diagnostic>& problems) {
   auto refuse = [&](const char* code, std::string message) {
     problems.push_back(problem(at(table.path, 0, 0), code, {}, std::move(message)));
-    return std::nullopt;
+    return false;
   };
   if (detail::looks_like_ole(bytes)) {
     // Both are OLE compound documents; an encrypted workbook holds an "EncryptedPackage" stream.
@@ -599,21 +572,56 @@ std::optional<TableText> read_table(const TableFile& table, std::vector<Diagnost
   }
   if (detail::looks_like_zip(bytes)) {
     std::optional<detail::SheetTable> sheet = detail::read_workbook_sheet(bytes, table.path, table.sheet, problems);
-    if (!sheet) return std::nullopt;
-    t.file.reset();
+    if (!sheet) return false;
     t.converted = std::move(sheet->csv);
     t.sheet = std::move(sheet->sheet);
-    return t;
+    return true;
   }
   if (detail::named_as_workbook(table.path))
     return refuse("not-a-workbook", "the file is named as an Excel workbook but is not one (no zip signature): save it as .xlsx, or name a CSV file .csv");
   if (!table.sheet.empty())
     return refuse("sheet-of-text-file", "a sheet, " + detail::quote_value(table.sheet) +
                                             ", was asked for, but the file is CSV text, not an Excel workbook");
+  return true;
+}
+
+std::optional<TableText> read_table(const TableFile& table, std::vector<Diagnostic>& problems) {
+  Diagnostic why;
+  TableText t;
+  t.file = detail::read_file_text(table.path, max_table_bytes, why);
+  if (!t.file) {
+    problems.push_back(why);
+    return std::nullopt;
+  }
+  if (!table_text(t.file->view(), table, t, problems)) return std::nullopt;
+  if (!t.sheet.empty()) t.file.reset();
   return t;
 }
 
 }  // namespace
+
+Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
+                                        const std::string& units_name, const std::string& evidence_name,
+                                        EvaluationOptions options) {
+  // Workbooks are recognised by their content here too (a portal may hand over the bytes).
+  std::vector<Diagnostic> problems;
+  TableText units, evidence;
+  const bool units_ok = table_text(units_csv, TableFile{units_name, {}}, units, problems);
+  const bool evidence_ok = table_text(evidence_csv, TableFile{evidence_name, {}}, evidence, problems);
+  if (!units_ok || !evidence_ok) return Loaded<Evaluation>(std::move(problems));
+  EvaluationBuilder builder(criteria, options);
+  if (!units.sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_name, units.sheet);
+  if (!evidence.sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_name, evidence.sheet);
+  if (read_units(units.sheet.empty() ? units_csv : std::string_view(units.converted), units_name, builder))
+    read_evidence(criteria, evidence.sheet.empty() ? evidence_csv : std::string_view(evidence.converted), evidence_name, builder);
+  return std::move(builder).build();
+}
+
+Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
+                                       const std::string& evidence_path, EvaluationOptions options) {
+  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, options);
+}
+
 
 Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableFile& units_file, const TableFile& evidence_file,
                                        EvaluationOptions options) {
