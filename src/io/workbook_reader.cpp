@@ -735,11 +735,11 @@ FormatKind kind_of_format(std::size_t id, const std::string* code) {
   for (std::size_t i = 0; i < code->size(); ++i) {
     const char c = (*code)[i];
     if (c == '"') quoted = !quoted;
-    else if (quoted) continue;
-    else if (c == '\\' || c == '_' || c == '*') ++i;  // the next character is shown as it is
+    const bool literal = quoted || c == '"' || (bracket && c != ']');  // quoted text, [colour] or [$-locale]
+    if (literal) continue;
+    if (c == '\\' || c == '_' || c == '*') ++i;  // the next character is shown as it is
     else if (c == '[') bracket = true;
     else if (c == ']') bracket = false;
-    else if (bracket) continue;
     else if (c == '%') k.percent = true;
     else if (std::strchr("dmyhsDMYHS", c) != nullptr) k.date = true;
   }

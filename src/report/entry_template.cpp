@@ -2,6 +2,7 @@
 // wide-form evidence. Above the header row ("unit", "Tên đơn vị", the leaf ids) sit the
 // leaves' fields, titles, maxima and rules; the workbook reader reads past them.
 #include <cstring>
+#include <deque>
 #include <ostream>
 
 #include <xlsxwriter.h>
@@ -59,7 +60,7 @@ std::string multiple_of(const std::string& cell, Decimal step) {
 }
 
 void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std::uint16_t col, const Criterion& leaf,
-              std::vector<std::string>& keep_alive, std::vector<std::vector<const char*>>& lists) {
+              std::deque<std::string>& keep_alive, std::deque<std::vector<const char*>>& lists) {
   if (last < first) return;
   lxw_data_validation v{};
   v.ignore_blank = LXW_VALIDATION_ON;
@@ -144,10 +145,9 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
   sheet.text(row_header, 0, "unit", id);
   sheet.text(row_header, 1, "Tên đơn vị", id);
   const std::uint32_t last_unit = row_first_unit + static_cast<std::uint32_t>(units.size()) - 1;
-  std::vector<std::string> keep_alive;
-  keep_alive.reserve(8 * (leaves.size() + set.adjustments().size()) + 8);  // the validations point into it
-  std::vector<std::vector<const char*>> lists;
-  lists.reserve(leaves.size());
+  // The validations' texts, alive while the validations are added (a deque never moves its elements).
+  std::deque<std::string> keep_alive;
+  std::deque<std::vector<const char*>> lists;
   std::uint16_t col = first_value_col;
   for (const NodeIndex n : leaves) {
     const Criterion& leaf = set.node(n);

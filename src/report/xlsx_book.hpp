@@ -63,7 +63,7 @@ class XlsxBook {
   XlsxBook& operator=(const XlsxBook&) = delete;
 
   /// A new sheet; the name is made valid (at most 31 characters, none of []:*?/\) and unique.
-  XlsxSheet add_sheet(std::string_view name);
+  XlsxSheet add_sheet(std::string_view wanted);
   /// Closes the book and copies it to `out`; throws std::runtime_error on failure.
   void finish(std::ostream& out);
 
