@@ -2,7 +2,6 @@
 // wide-form evidence. Above the header row ("unit", "Tên đơn vị", the leaf ids) sit the
 // leaves' fields, titles, maxima and rules; the workbook reader reads past them.
 #include <cstring>
-#include <deque>
 #include <ostream>
 
 #include <xlsxwriter.h>
@@ -59,8 +58,8 @@ std::string multiple_of(const std::string& cell, Decimal step) {
   return q + "=INT(" + q + ")";
 }
 
-void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std::uint16_t col, const Criterion& leaf,
-              std::deque<std::string>& keep_alive, std::deque<std::vector<const char*>>& lists) {
+// libxlsxwriter copies a validation's texts when it is added: locals suffice.
+void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std::uint16_t col, const Criterion& leaf) {
   if (last < first) return;
   lxw_data_validation v{};
   v.ignore_blank = LXW_VALIDATION_ON;
@@ -70,8 +69,8 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
   const bool na = leaf.na != NotApplicable::not_allowed;
   const Rule& r = leaf.rule;
   std::string custom;
+  std::vector<const char*> names;
   if (r.kind == RuleKind::options) {
-    std::vector<const char*> names;
     std::size_t chars = 0;
     for (const Option& o : r.options) {
       names.push_back(o.name.c_str());
@@ -80,9 +79,8 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
     if (na) names.push_back("na");
     names.push_back(nullptr);
     if (chars + 3 > 255) return;  // Excel's limit on a typed list: left to the reader's check
-    lists.push_back(std::move(names));
     v.validate = LXW_VALIDATION_TYPE_LIST;
-    v.value_list = const_cast<char**>(lists.back().data());
+    v.value_list = const_cast<char**>(names.data());
   } else if (r.kind == RuleKind::points) {
     custom = "AND(ISNUMBER(" + cell + ")," + cell + ">=0," + cell + "<=" + number_text(leaf.max) +
              (r.step ? "," + multiple_of(cell, *r.step) : std::string()) + ")";
@@ -95,18 +93,18 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
   } else {
     return;  // survey counts are text: checked when read
   }
+  std::string formula;
   if (!custom.empty()) {
-    if (na) custom = "OR(" + cell + "=\"na\"," + custom + ")";
-    keep_alive.push_back("=" + custom);
+    formula = "=" + (na ? "OR(" + cell + "=\"na\"," + custom + ")" : custom);
     v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
-    v.value_formula = const_cast<char*>(keep_alive.back().c_str());
+    v.value_formula = formula.data();
   }
-  keep_alive.push_back(what_to_type(leaf).substr(0, 255));
-  v.input_message = const_cast<char*>(keep_alive.back().c_str());
-  keep_alive.push_back("Giá trị không hợp lệ");
-  v.error_title = const_cast<char*>(keep_alive.back().c_str());
-  keep_alive.push_back(what_to_type(leaf).substr(0, 255));
-  v.error_message = const_cast<char*>(keep_alive.back().c_str());
+  std::string message = what_to_type(leaf).substr(0, 255);
+  std::string message_again = message;
+  std::string error_title = "Giá trị không hợp lệ";
+  v.input_message = message.data();
+  v.error_title = error_title.data();
+  v.error_message = message_again.data();
   worksheet_data_validation_range(sheet, first, col, last, col, &v);
 }
 
@@ -145,9 +143,6 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
   sheet.text(row_header, 0, "unit", id);
   sheet.text(row_header, 1, "Tên đơn vị", id);
   const std::uint32_t last_unit = row_first_unit + static_cast<std::uint32_t>(units.size()) - 1;
-  // The validations' texts, alive while the validations are added (a deque never moves its elements).
-  std::deque<std::string> keep_alive;
-  std::deque<std::vector<const char*>> lists;
   std::uint16_t col = first_value_col;
   for (const NodeIndex n : leaves) {
     const Criterion& leaf = set.node(n);
@@ -161,7 +156,7 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
     const Rule& r = leaf.rule;
     lxw_format* cells = takes_rate(r) ? percent : r.kind == RuleKind::options || r.kind == RuleKind::survey ? text_input : input;
     for (std::uint32_t row = row_first_unit; row <= last_unit && !units.empty(); ++row) worksheet_write_blank(sheet.raw(), row, col, cells);
-    if (!units.empty()) validate(sheet.raw(), row_first_unit, last_unit, col, leaf, keep_alive, lists);
+    if (!units.empty()) validate(sheet.raw(), row_first_unit, last_unit, col, leaf);
     worksheet_set_column(sheet.raw(), col, col, 16, nullptr);
     ++col;
   }
@@ -181,8 +176,8 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
       v.maximum_number = a.max.to_double();
       v.ignore_blank = LXW_VALIDATION_ON;
       v.show_error = LXW_VALIDATION_ON;
-      keep_alive.push_back(how);
-      v.input_message = const_cast<char*>(keep_alive.back().c_str());
+      std::string message = how;
+      v.input_message = message.data();
       worksheet_data_validation_range(sheet.raw(), row_first_unit, col, last_unit, col, &v);
     }
     worksheet_set_column(sheet.raw(), col, col, 16, nullptr);
