@@ -397,6 +397,19 @@ bool check_archive(std::string_view b, const std::string& file, std::vector<Diag
               " times its packed size; a zip bomb, or a sheet of millions of empty rows?)"));
       return false;
     }
+    // liborcus reads a part by its local header: it must agree with the central directory
+    // (or, with a data descriptor, say nothing), and its data must lie within the file.
+    const std::size_t local = le32(b, at + 42);
+    if (local > directory_at || directory_at - local < 30 || b.compare(local, 4, std::string_view("PK\3\4", 4)) != 0)
+      return damaged("the zip part '" + std::string(name) + "' has no local header where its directory entry points");
+    const std::size_t local_packed = le32(b, local + 18), local_unpacked = le32(b, local + 22);
+    const bool descriptor = (le16(b, local + 6) & 8u) != 0;
+    if (!((local_packed == packed && local_unpacked == unpacked) || (descriptor && local_packed == 0 && local_unpacked == 0)) ||
+        le16(b, local + 8) != le16(b, at + 10))
+      return damaged("the zip part '" + std::string(name) + "' has a local header that disagrees with its directory entry");
+    const std::size_t data = local + 30 + le16(b, local + 26) + le16(b, local + 28);
+    if (data > directory_at || packed > directory_at - data)
+      return damaged("the zip part '" + std::string(name) + "' runs past the end of the archive's data");
     total += unpacked;
     if (total > max_workbook_bytes) {
       problems.push_back(file_problem(file, "workbook-too-large",
