@@ -30,7 +30,7 @@ if(BUILD_SHARED_LIBS)
   set(CCHC_PC_CFLAGS "")
 else()
   # A C program linking the static library needs the C++ runtime too (cchc.h).
-  set(CCHC_PC_PRIVATE_LIBS "-lyaml-cpp -licui18n -licuuc -licudata -lgmpxx -lgmp -lfmt -lpthread -lstdc++ -lm")
+  set(CCHC_PC_PRIVATE_LIBS "-lyaml-cpp -licui18n -licuuc -licudata -lgmpxx -lgmp -lfmt -lxlsxwriter -lz -lorcus-0.17 -lorcus-parser-0.17 -lpthread -lstdc++ -lm")
   set(CCHC_PC_CFLAGS " -DCCHC_STATIC_DEFINE")
 endif()
 # ${pcfiledir} is <prefix>/<libdir>/pkgconfig: climb one level per component of libdir, plus one.

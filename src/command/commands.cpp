@@ -82,8 +82,8 @@ struct CommandEntry {
 };
 
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
-/// The reports that also have an HTML page.
-const std::vector<Format> with_html{Format::table, Format::csv, Format::json, Format::markdown, Format::html};
+/// The reports that also have an HTML page and an Excel workbook.
+const std::vector<Format> with_html{Format::table, Format::csv, Format::json, Format::markdown, Format::html, Format::xlsx};
 
 /// A number option given as text (the command line's parser already checked its form; a
 /// request's may be anything): the number, or none when it does not read as one.
@@ -187,7 +187,7 @@ std::string normalised(std::string name) {
 }
 
 std::string format_names(const std::vector<Format>& formats) {
-  static const char* const names[] = {"table", "csv", "json", "md", "html"};
+  static const char* const names[] = {"table", "csv", "json", "md", "html", "xlsx"};
   std::string out;
   for (const Format f : formats) {
     if (!out.empty()) out += ", ";

@@ -17,7 +17,8 @@ std::string text_name(const Source& s, const char* fallback) { return s.name.emp
 /// loader reads it, so its messages are the same).
 Loaded<Evaluation> load_evaluation(const CriteriaSet& set, const Source& units, const Source& evidence,
                                    const EvaluationOptions& options) {
-  if (!units.text && !evidence.text) return try_load_evaluation(set, units.path, evidence.path, options);
+  if (!units.text && !evidence.text)
+    return try_load_evaluation(set, TableFile{units.path, units.sheet}, TableFile{evidence.path, evidence.sheet}, options);
   std::vector<Diagnostic> problems;
   Diagnostic why;
   std::optional<detail::FileText> units_file, evidence_file;

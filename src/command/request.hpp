@@ -23,6 +23,7 @@ struct Source {
   std::string path;
   std::optional<std::string> text;
   std::string name;  ///< for a text: the name messages give it (default "<criteria>", …)
+  std::string sheet;  ///< units and evidence read from an Excel workbook: its sheet (empty: the first)
 
   static Source file(std::string p) {
     Source s;

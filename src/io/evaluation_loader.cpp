@@ -8,6 +8,7 @@
 #include "io/csv_reader.hpp"
 #include "io/file_text.hpp"
 #include "model/evaluation_values_data.hpp"
+#include "io/workbook_reader.hpp"
 #include "model/number_text.hpp"
 #include "model/unicode.hpp"
 #include "model/utf8.hpp"
@@ -548,11 +549,55 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
   read_evidence_rows(slices, reader.rows(), reader.lines(), reader.separator(), columns, file, out);
 }
 
-Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
-                                const std::string& units_name, const std::string& evidence_name, EvaluationOptions options) {
-  EvaluationBuilder builder(criteria, options);
-  if (read_units(units_csv, units_name, builder)) read_evidence(criteria, evidence_csv, evidence_name, builder);
-  return std::move(builder).build();
+
+// A table file's text: the file's own bytes (CSV), or a workbook's sheet as CSV text.
+struct TableText {
+  std::optional<detail::FileText> file;
+  std::string converted;
+  std::string sheet;  // non-empty for a workbook
+  std::string_view view() const noexcept { return sheet.empty() ? file->view() : std::string_view(converted); }
+};
+
+// A table's bytes as CSV text: a workbook (by its content) converted, CSV as it is (false
+// in `is_workbook`); none, with the problems, when it cannot be read.
+bool table_text(std::string_view bytes, const TableFile& table, TableText& t, std::vector<Diagnostic>& problems) {
+  auto refuse = [&](const char* code, std::string message) {
+    problems.push_back(problem(at(table.path, 0, 0), code, {}, std::move(message)));
+    return false;
+  };
+  if (detail::looks_like_ole(bytes)) {
+    // Both are OLE compound documents; an encrypted workbook holds an "EncryptedPackage" stream.
+    const std::string_view encrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
+    if (bytes.find(encrypted) != std::string_view::npos)
+      return refuse("workbook-encrypted", "the workbook is encrypted (protected by a password): save a copy without the password as .xlsx");
+    return refuse("not-a-workbook", "an Excel 97-2003 workbook (.xls) or another OLE document: save it as .xlsx (Excel workbook)");
+  }
+  if (detail::looks_like_zip(bytes)) {
+    std::optional<detail::SheetTable> sheet = detail::read_workbook_sheet(bytes, table.path, table.sheet, problems);
+    if (!sheet) return false;
+    t.converted = std::move(sheet->csv);
+    t.sheet = std::move(sheet->sheet);
+    return true;
+  }
+  if (detail::named_as_workbook(table.path))
+    return refuse("not-a-workbook", "the file is named as an Excel workbook but is not one (no zip signature): save it as .xlsx, or name a CSV file .csv");
+  if (!table.sheet.empty())
+    return refuse("sheet-of-text-file", "a sheet, " + detail::quote_value(table.sheet) +
+                                            ", was asked for, but the file is CSV text, not an Excel workbook");
+  return true;
+}
+
+std::optional<TableText> read_table(const TableFile& table, std::vector<Diagnostic>& problems) {
+  Diagnostic why;
+  TableText t;
+  t.file = detail::read_file_text(table.path, max_table_bytes, why);
+  if (!t.file) {
+    problems.push_back(why);
+    return std::nullopt;
+  }
+  if (!table_text(t.file->view(), table, t, problems)) return std::nullopt;
+  if (!t.sheet.empty()) t.file.reset();
+  return t;
 }
 
 }  // namespace
@@ -560,24 +605,54 @@ Loaded<Evaluation> parse_tables(const CriteriaSet& criteria, std::string_view un
 Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv, std::string_view evidence_csv,
                                         const std::string& units_name, const std::string& evidence_name,
                                         EvaluationOptions options) {
-  return parse_tables(criteria, units_csv, evidence_csv, units_name, evidence_name, options);
+  // Workbooks are recognised by their content here too (a portal may hand over the bytes).
+  std::vector<Diagnostic> problems;
+  TableText units, evidence;
+  const bool units_ok = table_text(units_csv, TableFile{units_name, {}}, units, problems);
+  const bool evidence_ok = table_text(evidence_csv, TableFile{evidence_name, {}}, evidence, problems);
+  if (!units_ok || !evidence_ok) return Loaded<Evaluation>(std::move(problems));
+  EvaluationBuilder builder(criteria, options);
+  if (!units.sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_name, units.sheet);
+  if (!evidence.sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_name, evidence.sheet);
+  if (read_units(units.sheet.empty() ? units_csv : std::string_view(units.converted), units_name, builder))
+    read_evidence(criteria, evidence.sheet.empty() ? evidence_csv : std::string_view(evidence.converted), evidence_name, builder);
+  return std::move(builder).build();
 }
 
 Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
                                        const std::string& evidence_path, EvaluationOptions options) {
+  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, options);
+}
+
+
+Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableFile& units_file, const TableFile& evidence_file,
+                                       EvaluationOptions options) {
   std::vector<Diagnostic> problems;
-  Diagnostic why;
-  std::optional<detail::FileText> units = detail::read_file_text(units_path, max_table_bytes, why);
-  if (!units) problems.push_back(why);
-  std::optional<detail::FileText> evidence = detail::read_file_text(evidence_path, max_table_bytes, why);
-  if (!evidence) problems.push_back(why);
+  std::optional<TableText> units = read_table(units_file, problems);
+  std::optional<TableText> evidence = read_table(evidence_file, problems);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
   EvaluationBuilder builder(criteria, options);
-  const bool units_read = read_units(units->view(), units_path, builder);
+  if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
+  if (!evidence->sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_file.path, evidence->sheet);
+  const bool units_read = read_units(units->view(), units_file.path, builder);
   units.reset();
-  if (units_read) read_evidence(criteria, evidence->view(), evidence_path, builder);
+  if (units_read) read_evidence(criteria, evidence->view(), evidence_file.path, builder);
   evidence.reset();  // the values keep what they need: free the file before building
   return std::move(builder).build();
+}
+
+Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const TableFile& units_file) {
+  std::vector<Diagnostic> problems;
+  std::optional<TableText> units = read_table(units_file, problems);
+  if (!problems.empty()) return Loaded<std::vector<Unit>>(std::move(problems));
+  EvaluationOptions options;
+  options.set_missing_as_zero(true);  // no evidence is read: none is missing
+  EvaluationBuilder builder(criteria, options);
+  if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
+  read_units(units->view(), units_file.path, builder);
+  Loaded<Evaluation> built = std::move(builder).build();
+  if (!built) return Loaded<std::vector<Unit>>(built.diagnostics());
+  return Loaded<std::vector<Unit>>(built.value().units(), built.diagnostics());
 }
 
 Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,

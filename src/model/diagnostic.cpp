@@ -64,16 +64,45 @@ Diagnostic& Diagnostic::set_unit(std::string unit) { data().unit = std::move(uni
 Diagnostic& Diagnostic::set_criterion(std::string criterion) { data().criterion = std::move(criterion); return *this; }
 Diagnostic& Diagnostic::set_stage(std::string stage) { data().stage = std::move(stage); return *this; }
 
+std::string to_string(const SourceLocation& at) {
+  std::string out = at.file;
+  if (!at.sheet.empty()) {
+    out += ':';
+    out += at.sheet;
+    if (at.line == 0) return out;
+    out += '!';
+    // Appended piecewise: GCC 12 warns falsely (-Wrestrict) on `a + std::to_string(n)`.
+    const std::string row = std::to_string(at.line);
+    if (at.column == 0) {  // the whole row, as Excel writes it
+      out += row;
+      out += ':';
+      out += row;
+      return out;
+    }
+    std::string letters;
+    for (std::uint32_t c = at.column; c > 0; c = (c - 1) / 26) letters.insert(letters.begin(), static_cast<char>('A' + (c - 1) % 26));
+    out += letters;
+    out += row;
+    return out;
+  }
+  if (at.line > 0) {
+    out += ':';
+    out += std::to_string(at.line);
+    if (at.column > 0) {
+      out += ':';
+      out += std::to_string(at.column);
+    }
+  }
+  return out;
+}
+
 std::string Diagnostic::to_string() const {
   // The file name and the message are shown with every control and invisible character
   // escaped (<U+000A>, <U+001B>), so that no value quoted in a message can move the cursor
   // or forge a second diagnostic line.
-  const SourceLocation& at = location();
-  std::string out = at.file.empty() ? std::string("<input>") : detail::escape_invisible(at.file);
-  if (at.line > 0) {
-    out += ':' + std::to_string(at.line);
-    if (at.column > 0) out += ':' + std::to_string(at.column);
-  }
+  SourceLocation at = location();
+  if (at.file.empty()) at.file = "<input>";
+  std::string out = detail::escape_invisible(cchc::to_string(at));
   out += severity() == Severity::error ? ": error: " : ": warning: ";
   out += detail::escape_invisible(message());
   return out;

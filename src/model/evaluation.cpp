@@ -365,6 +365,10 @@ void BuilderAccess::units_stopped(EvaluationBuilder& builder, const SourceLocati
   builder.state_->input_incomplete = true;
 }
 
+void BuilderAccess::name_sheet(EvaluationBuilder& builder, const std::string& file, const std::string& sheet) {
+  builder.state_->data->workbook_sheets.emplace_back(file, sheet);
+}
+
 bool BuilderAccess::failing(const EvaluationBuilder& builder) { return builder.state_->failing; }
 
 bool BuilderAccess::full(const EvaluationBuilder& builder) { return builder.state_->full(); }
@@ -585,8 +589,24 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
 Loaded<Evaluation> EvaluationBuilder::build() && {
   State& s = *state_;
   s.ensure_slots();
+  // A workbook's places name its sheet: the units' (seen in later messages) now, the
+  // diagnostics' once all are in.
+  auto name_sheets = [&s] {
+    for (const auto& [file, sheet] : s.data->workbook_sheets) {
+      for (Diagnostic& d : s.diagnostics)
+        if (d.location().file == file && d.location().sheet.empty()) {
+          SourceLocation at = d.location();
+          at.sheet = sheet;
+          d.set_location(std::move(at));
+        }
+    }
+  };
+  for (const auto& [file, sheet] : s.data->workbook_sheets)
+    for (Unit& u : s.data->units)
+      if (u.location().file == file) detail::data_of(u).location.sheet = sheet;
   if (s.too_many_cells) {
     s.finish_messages();
+    name_sheets();
     return Loaded<Evaluation>(std::move(s.diagnostics));
   }
   detail::EvaluationData& d = *s.data;
@@ -649,6 +669,7 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
     }
   }
   s.finish_messages();
+  name_sheets();
   if (s.failing) return Loaded<Evaluation>(std::move(s.diagnostics));
   return Loaded<Evaluation>(Evaluation(std::move(s.data)), std::move(s.diagnostics));  // warnings only
 }

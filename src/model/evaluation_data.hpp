@@ -88,8 +88,15 @@ struct EvaluationData {
     return no_value;
   }
   std::string_view text_of(const StoredValue& v) const noexcept { return std::string_view(text.data() + v.text_begin, v.text_size); }
+  // The files that were Excel workbooks, with the sheet read from each: their locations
+  // name the sheet and the cell.
+  std::vector<std::pair<std::string, std::string>> workbook_sheets;
+
   SourceLocation location(const StoredValue& v) const {
-    return SourceLocation{v.file() < files.size() ? files[v.file()] : std::string(), v.line, v.column};
+    SourceLocation at{v.file() < files.size() ? files[v.file()] : std::string(), v.line, v.column, {}};
+    for (const auto& [file, sheet] : workbook_sheets)
+      if (file == at.file) at.sheet = sheet;
+    return at;
   }
   const std::uint32_t* answers(const StoredValue& v) const noexcept {
     return v.kind() == ValueKind::answers ? answer_counts.data() + static_cast<std::size_t>(v.number) : nullptr;

@@ -177,6 +177,9 @@ struct BuilderAccess {
   static void units_stopped(EvaluationBuilder& builder, const SourceLocation& where);
   /// The index of the unit with this code (trimmed, NFC), if there is one.
   static std::optional<std::uint32_t> find_unit(const EvaluationData& data, std::string_view code);
+  /// `file` is an Excel workbook read from `sheet`: every location in it (diagnostics, units,
+  /// values) names the sheet, so that it reads as a cell ("evidence.xlsx:Sheet1!C14").
+  static void name_sheet(EvaluationBuilder& builder, const std::string& file, const std::string& sheet);
   /// Whether the builder holds max_diagnostics already: further problems are only counted.
   static bool full(const EvaluationBuilder& builder);
   /// Whether the build is already sure to fail (an error was reported).

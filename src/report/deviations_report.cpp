@@ -7,6 +7,7 @@
 #include "i18n/translate.hpp"
 #include "report/html.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -106,6 +107,10 @@ std::size_t write_dev(std::ostream& out, const Evaluation& ev, std::optional<std
 
 void write_deviations(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit, Format format,
                       const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_deviations_xlsx(out, ev, unit);
+    return;
+  }
   if (format != Format::html) {
     write_dev(out, ev, unit, format, options, false);
     return;

@@ -27,6 +27,8 @@ std::string diagnostic_json(const Diagnostic& d) {
   append_position(out, d.location().line);
   out += ", \"column\": ";
   append_position(out, d.location().column);
+  out += ", \"sheet\": ";
+  append_text_or_null(out, d.location().sheet);
   out += ", \"key\": ";
   append_text_or_null(out, d.key());
   out += ", \"unit\": ";

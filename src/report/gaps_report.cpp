@@ -7,6 +7,7 @@
 #include "i18n/translate.hpp"
 #include "report/html.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -56,6 +57,10 @@ UnitTables unit_tables(const Evaluation& ev, const Scorecard& c, Format format, 
 
 void write_gaps(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                 std::optional<std::size_t> unit, Format format, const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_gaps_xlsx(out, ev, cards, ranking, unit);
+    return;
+  }
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);

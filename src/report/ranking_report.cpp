@@ -9,6 +9,7 @@
 #include "report/html.hpp"
 #include "report/report_charts.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 #include "support/parallel_for.hpp"
 
 namespace cchc {
@@ -20,6 +21,7 @@ std::optional<Format> parse_format(std::string_view name) noexcept {
   if (name == "json") return Format::json;
   if (name == "md" || name == "markdown") return Format::markdown;
   if (name == "html") return Format::html;
+  if (name == "xlsx") return Format::xlsx;
   return std::nullopt;
 }
 
@@ -171,6 +173,10 @@ void write_json(std::ostream& out, const Evaluation& ev, const std::vector<Score
 
 void write_ranking(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                    Format format, const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_ranking_xlsx(out, ev, cards, ranking);
+    return;
+  }
   const CriteriaSet& set = ev.criteria();
   if (format == Format::json) {
     write_json(out, ev, cards, ranking, options.warnings());

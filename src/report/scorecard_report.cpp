@@ -11,6 +11,7 @@
 #include "report/html.hpp"
 #include "report/report_charts.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -203,6 +204,10 @@ void write_card(std::ostream& out, const Evaluation& ev, const Scorecard& card, 
 
 void write_scorecard(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking, Format format,
                      const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_scorecard_xlsx(out, ev, card, ranking);
+    return;
+  }
   if (format != Format::html) {
     write_card(out, ev, card, ranking, format, options, nullptr, std::string());
     return;

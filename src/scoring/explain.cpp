@@ -59,19 +59,7 @@ std::string describe_rule(const Criterion& leaf, Rounding) {
 }
 
 namespace {
-// Appended piecewise: GCC 12 warns falsely (-Wrestrict) on `":" + std::to_string(n)` once inlined.
-std::string where(const SourceLocation& at) {
-  std::string s = at.file;
-  if (at.line) {
-    s += ':';
-    s += std::to_string(at.line);
-    if (at.column) {
-      s += ':';
-      s += std::to_string(at.column);
-    }
-  }
-  return s;
-}
+std::string where(const SourceLocation& at) { return to_string(at); }
 
 // "'0.95' (appraisal, evidence.csv:3:9)": the value as written, quoted so that an invisible
 // character shows, with its stage and cell.

@@ -74,7 +74,7 @@ TEST_CASE("JSON reports end with the run's warnings") {
   const std::string json = out.str();
   const std::string tail =
       "\"warnings\": [\n  {\"severity\": \"warning\", \"code\": \"no-appraisal\", \"file\": \"units.csv\", \"line\": 2, "
-      "\"column\": 1, \"key\": \"code\", \"unit\": \"A\", \"criterion\": null, \"stage\": \"self\", \"message\": "
+      "\"column\": 1, \"sheet\": null, \"key\": \"code\", \"unit\": \"A\", \"criterion\": null, \"stage\": \"self\", \"message\": "
       "\"unit 'A' has no appraisal value: it is scored and ranked on its own self-assessment\"}\n ]}\n";
   REQUIRE(json.size() > tail.size());
   CHECK(json.substr(json.size() - tail.size()) == tail);

@@ -8,11 +8,14 @@
 //                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
 //                   [--sobol] [--threads T] [--format F] [-o OUT]
 //   cchc report  --criteria C --units U --evidence E [--format html] -o OUT
+//   cchc template --criteria C --units U [--format xlsx] -o phieu.xlsx
 //   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
 //                [--include-survey] [--format F] [-o OUT]
 // Exit status: 0 success, 1 invalid input (nothing written), 2 wrong usage.
 #include <iostream>
 #include <sstream>
+
+#include <unistd.h>
 #include <functional>
 
 #include <CLI/CLI.hpp>
@@ -32,6 +35,7 @@ constexpr int exit_usage = 2;
 struct Inputs {
   std::string criteria, units, evidence;
   bool missing_as_zero = false;
+  std::string units_sheet, evidence_sheet;  ///< a workbook's sheet; empty: the first
 };
 
 struct Output {
@@ -57,14 +61,16 @@ void add_number_style(CLI::App* cmd, Output& out) {
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
   cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
-  cmd->add_option("--units", in.units, "units CSV: code,name[,group][,ranked]")->required();
-  cmd->add_option("--evidence", in.evidence, "evidence CSV: unit,criterion,value[,stage] or wide")->required();
+  cmd->add_option("--units", in.units, "units, CSV or Excel workbook (.xlsx): code,name[,group][,ranked]")->required();
+  cmd->add_option("--evidence", in.evidence, "evidence, CSV or Excel workbook (.xlsx): unit,criterion,value[,stage] or wide")->required();
+  cmd->add_option("--units-sheet", in.units_sheet, "the sheet of the units workbook to read (default: the first)");
+  cmd->add_option("--evidence-sheet", in.evidence_sheet, "the sheet of the evidence workbook to read (default: the first)");
   cmd->add_flag("--missing-as-zero", in.missing_as_zero, "score an applicable leaf without evidence as 0");
 }
 
 void add_output(CLI::App* cmd, Output& out) {
-  cmd->add_option("--format", out.format, "table | csv | json | md | html")
-      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html"}));
+  cmd->add_option("--format", out.format, "table | csv | json | md | html | xlsx (an Excel workbook: give -o FILE)")
+      ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "xlsx"}));
   cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
   add_number_style(cmd, out);
   cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
@@ -90,6 +96,8 @@ command::Request request_for(const char* name, const Inputs& in, const Output& o
   r.criteria = command::Source::file(in.criteria);
   r.units = command::Source::file(in.units);
   r.evidence = command::Source::file(in.evidence);
+  r.units.sheet = in.units_sheet;
+  r.evidence.sheet = in.evidence_sheet;
   r.options = {{"format", o.format},         {"missing_as_zero", in.missing_as_zero}, {"decimal_comma", o.decimal_comma},
                {"decimal_point", o.decimal_point}, {"bom", o.bom}};
   return r;
@@ -114,6 +122,11 @@ int run(const command::Request& request, const Output& o) {
   const std::string bad_output = cchc_tool::check_output_path(o.path, inputs);
   if (!bad_output.empty()) {
     std::cerr << "cchc: error: " << bad_output << '\n';
+    return exit_usage;
+  }
+  // A workbook is binary: written to a file or a pipe, never to a terminal.
+  if (o.format == "xlsx" && (o.path.empty() || o.path == "-") && ::isatty(STDOUT_FILENO) != 0) {
+    std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
     return exit_usage;
   }
   const command::Prepared prepared = command::prepare(request);
@@ -222,6 +235,16 @@ int main(int argc, char** argv) {
   robust_cmd->add_flag("--sobol", robust_sobol, "also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)");
   robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
 
+  // cchc template: the entry workbook of a year (units × leaves, with drop-downs and checks).
+  std::string template_criteria, template_units, template_units_sheet, template_format = "xlsx", template_path;
+  auto* template_cmd = app.add_subcommand("template", "write the entry workbook of a year: a row per unit, a column per leaf, with drop-down lists and checks");
+  template_cmd->add_option("--criteria", template_criteria, "criteria set (YAML)")->required();
+  template_cmd->add_option("--units", template_units, "units, CSV or Excel workbook")->required();
+  template_cmd->add_option("--units-sheet", template_units_sheet, "the sheet of the units workbook to read (default: the first)");
+  template_cmd->add_option("--format", template_format, "xlsx")->check(CLI::IsMember({"xlsx"}));
+  template_cmd->add_option("-o,--output", template_path, "the workbook to write")->required();
+  add_lang(template_cmd);
+
   // The year in one file. Only HTML so far: --format xlsx is refused as a usage error until
   // the workbook writer lands (issue 10, section 1), rather than written half.
   Inputs report_in;
@@ -276,6 +299,28 @@ int main(int argc, char** argv) {
       r.options.emplace_back("sobol", robust_sobol);
       r.options.emplace_back("threads", std::to_string(robust_threads));
       return run(r, robust_out);
+    }
+    if (*template_cmd) {
+      const std::string bad_output = cchc_tool::check_output_path(
+          template_path, {{"--criteria", template_criteria}, {"--units", template_units}});
+      if (!bad_output.empty()) {
+        std::cerr << "cchc: error: " << bad_output << '\n';
+        return exit_usage;
+      }
+      if ((template_path.empty() || template_path == "-") && ::isatty(STDOUT_FILENO) != 0) {
+        std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
+        return exit_usage;
+      }
+      const auto set = cchc::try_load_criteria(template_criteria);
+      print(set.diagnostics());
+      if (!set) return exit_invalid;
+      const auto units = cchc::try_load_units(set.value(), cchc::TableFile{template_units, template_units_sheet});
+      print(units.diagnostics());
+      if (!units) return exit_invalid;
+      Output workbook;
+      workbook.format = "xlsx";
+      workbook.path = template_path;
+      return emit(workbook, [&](std::ostream& out) { cchc::write_entry_template(out, set.value(), units.value()); });
     }
     if (*report_cmd) {
       if (report_out.format != "html") {

@@ -1,4 +1,4 @@
-// Reading criteria sets (YAML) and a year's units and evidence (CSV) from files or text.
+// Reading criteria sets (YAML) and a year's units and evidence (CSV or Excel workbooks) from files or text.
 #ifndef CCHC_IO_LOAD_HPP
 #define CCHC_IO_LOAD_HPP
 
@@ -30,6 +30,21 @@ CCHC_API CriteriaSet parse_criteria(std::string_view yaml, const std::string& na
 CCHC_API Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
                                                 const std::string& evidence_path,
                                                 EvaluationOptions options = {});
+/// A units or evidence file, and for an Excel workbook the sheet to read.
+struct TableFile {
+  std::string path;
+  std::string sheet;  ///< a workbook's sheet by name; empty: the first sheet
+};
+/// The same from files that may be CSV text or Excel workbooks (.xlsx, recognised by their
+/// content): a workbook's sheet is read as the CSV form would be, a row per record and a
+/// column per field; a number cell is the shortest decimal that reads back as its value, a
+/// percent-formatted one a rate ("91.6%"), a formula its computed value. Messages name the
+/// sheet and the cell (SourceLocation::sheet).
+CCHC_API Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableFile& units, const TableFile& evidence,
+                                                EvaluationOptions options = {});
+/// Only the units (for `cchc template`): the units file checked as try_load_evaluation
+/// checks it, with no evidence.
+CCHC_API Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const TableFile& units);
 CCHC_API Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv,
                                                  std::string_view evidence_csv,
                                                  const std::string& units_name = "<units>",

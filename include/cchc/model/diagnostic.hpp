@@ -14,12 +14,20 @@ inline namespace v1 {
 
 /// A 1-based position in a file. For CSV files `line` is the row as a spreadsheet shows it
 /// (the header is row 1; a quoted field spanning lines stays in one row) and `column` the
-/// 1-based field number. line == 0 means "the whole file".
+/// 1-based field number. line == 0 means "the whole file". In an Excel workbook `sheet`
+/// names the sheet, `line` is the sheet's row and `column` its column (1 = A), and the
+/// place reads as the cell: "evidence.xlsx:Phiếu chấm điểm!C14".
 struct SourceLocation {
   std::string file;
   std::uint32_t line = 0;
   std::uint32_t column = 0;
+  std::string sheet{};  ///< a workbook's sheet; empty for text files
 };
+
+/// "FILE:LINE:COL" (LINE and COL left out when unknown), or for a workbook's cell
+/// "FILE:SHEET!C14" ("FILE:SHEET!14:14" for a whole row, "FILE:SHEET" for the sheet).
+/// Characters are as they are: escape them before printing to a terminal.
+CCHC_API std::string to_string(const SourceLocation& location);
 
 enum class Severity : std::uint8_t { error, warning };
 
@@ -61,7 +69,8 @@ class CCHC_API Diagnostic {
   Diagnostic& set_criterion(std::string criterion);
   Diagnostic& set_stage(std::string stage);
 
-  /// "FILE:LINE:COL: error: message" (LINE and COL left out when unknown).
+  /// "FILE:LINE:COL: error: message" (LINE and COL left out when unknown; a workbook's
+  /// place as "FILE:SHEET!C14").
   std::string to_string() const;
 
  private:

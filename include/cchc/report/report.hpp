@@ -1,4 +1,4 @@
-// Writing rankings and scorecards as a table, CSV, JSON, Markdown or HTML.
+// Writing rankings and scorecards as a table, CSV, JSON, Markdown, HTML or an Excel workbook.
 #ifndef CCHC_REPORT_REPORT_HPP
 #define CCHC_REPORT_REPORT_HPP
 
@@ -23,7 +23,8 @@ inline namespace v1 {
 
 namespace detail { struct ResultAccess; }
 
-enum class Format : std::uint8_t { table, csv, json, markdown, html };
+/// `xlsx` is an Excel workbook (binary: written whole, never to a terminal).
+enum class Format : std::uint8_t { table, csv, json, markdown, html, xlsx };
 CCHC_API std::optional<Format> parse_format(std::string_view name) noexcept;
 
 /// How reports are written. In every format but JSON, names, titles and values are shown
@@ -69,7 +70,7 @@ class CCHC_API ReportOptions {
 CCHC_API void write_report(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
                            const Ranking& ranking, Format format, const ReportOptions& options = {});
 
-/// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "key",
+/// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "sheet", "key",
 /// "unit", "criterion", "stage", "message"} (line and column null when unknown, empty
 /// strings as null).
 CCHC_API std::string diagnostic_json(const Diagnostic& diagnostic);
@@ -107,6 +108,13 @@ CCHC_API void write_plan(std::ostream& out, const Evaluation& evaluation, const 
 /// that the upper unit stays above. Statistics are written to 4 decimals.
 CCHC_API void write_robustness(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result, Format format,
                                const ReportOptions& options = {});
+/// The entry workbook of a year (`cchc template`, an .xlsx): one wide sheet, a row per unit
+/// and a column per leaf (and per bonus or penalty line), the leaves' titles, maxima and
+/// rules in rows above the header row the evidence reader takes; a drop-down list on every
+/// options leaf (with `na` where the leaf allows it), and validation of points (0..max, a
+/// multiple of the step), rates (0-100 %) and counts (whole, >= 0); then a sheet of
+/// instructions in Vietnamese. Filled in, it is read back as wide-form evidence.
+CCHC_API void write_entry_template(std::ostream& out, const CriteriaSet& criteria, const std::vector<Unit>& units);
 
 }  // namespace v1
 }  // namespace cchc

@@ -1,0 +1,313 @@
+// The reports as Excel workbooks: numbers are number cells with the set's places, ids and
+// names text cells, every sheet has a title row and a frozen header. In the scoring sheet an
+// interior node that sums its children is a SUM formula over their cells, its value cached
+// as cchc's exact figure, so that a clerk can audit it in Excel.
+#include "report/xlsx_reports.hpp"
+
+#include <xlsxwriter.h>
+
+#include "cchc/scoring/explain.hpp"
+#include "model/api_error.hpp"
+#include "report/xlsx_book.hpp"
+
+namespace cchc {
+inline namespace v1 {
+namespace detail {
+namespace {
+
+constexpr const char* stage_titles[stage_count] = {"Tự đánh giá", "Thẩm định", "Thẩm định lần 2"};
+
+std::string group_title(const GroupRanking& g) {
+  if (g.key().empty()) return "Xếp hạng";
+  return g.title().empty() || g.title() == g.key() ? g.key() : g.key() + " — " + g.title();
+}
+
+// The rank of every scorecard, and its band.
+struct Placing {
+  std::optional<int> rank;
+  std::string band;
+  std::string group;
+};
+Placing placing_of(const Ranking& ranking, std::size_t scorecard) {
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries())
+      if (e.scorecard() == scorecard) return {e.rank(), e.band(), g.key()};
+  return {};
+}
+
+}  // namespace
+
+void write_ranking_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+  const CriteriaSet& set = ev.criteria();
+  XlsxBook book(set);
+  // The summary first: a row per group, with the sheet that holds it.
+  XlsxSheet summary = book.add_sheet("Tổng hợp");
+  const std::vector<std::string> summary_header = {"Nhóm", "Tên nhóm", "Số đơn vị", "Được xếp hạng", "Chỉ số cao nhất (%)",
+                                                   "Chỉ số thấp nhất (%)"};
+  summary.title(set, "Tổng hợp xếp hạng", static_cast<std::uint16_t>(summary_header.size() - 1));
+  summary.header(2, summary_header);
+  std::uint32_t summary_row = 3;
+  for (const GroupRanking& g : ranking.groups()) {
+    std::size_t ranked = 0;
+    std::optional<Decimal> best, worst;
+    for (const RankEntry& e : g.entries()) {
+      if (!e.rank()) continue;
+      ++ranked;
+      const Decimal index = cards[e.scorecard()].index();
+      if (!best || index > *best) best = index;
+      if (!worst || index < *worst) worst = index;
+    }
+    summary.text(summary_row, 0, g.key());
+    summary.text(summary_row, 1, g.title());
+    summary.integer(summary_row, 2, static_cast<std::int64_t>(g.entries().size()));
+    summary.integer(summary_row, 3, static_cast<std::int64_t>(ranked));
+    if (best) summary.number(summary_row, 4, *best);
+    if (worst) summary.number(summary_row, 5, *worst);
+    ++summary_row;
+  }
+  summary.fit_columns();
+
+  std::vector<std::string> header = {"Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại",
+                                     "Thẩm định", "Khảo sát"};
+  const std::size_t first_field = header.size();
+  for (NodeIndex f : set.fields()) header.push_back(set.node(f).id + ". " + set.node(f).title);
+  for (const Adjustment& a : set.adjustments()) header.push_back(a.title.empty() ? a.id : a.id + ". " + a.title);
+  for (const GroupRanking& g : ranking.groups()) {
+    XlsxSheet sheet = book.add_sheet(g.key().empty() ? "Xếp hạng" : g.key());
+    sheet.title(set, group_title(g), static_cast<std::uint16_t>(header.size() - 1));
+    sheet.header(2, header);
+    std::uint32_t row = 3;
+    for (const RankEntry& e : g.entries()) {
+      const Scorecard& c = cards[e.scorecard()];
+      const Unit& u = ev.units()[c.unit()];
+      if (e.rank()) sheet.integer(row, 0, *e.rank());
+      else sheet.text(row, 0, "-");
+      sheet.text(row, 1, u.code());
+      sheet.text(row, 2, u.name());
+      sheet.number(row, 3, c.total(), book.number_bold());
+      sheet.number(row, 4, c.max());
+      sheet.number(row, 5, c.index());
+      sheet.text(row, 6, e.band());
+      sheet.number(row, 7, c.appraisal());
+      sheet.number(row, 8, c.survey());
+      std::uint16_t col = static_cast<std::uint16_t>(first_field);
+      for (NodeIndex f : set.fields()) sheet.number(row, col++, c.nodes()[f].points);
+      for (const Decimal& a : c.adjustments()) sheet.number(row, col++, a);
+      ++row;
+    }
+    sheet.fit_columns(40);
+    worksheet_autofilter(sheet.raw(), 2, 0, row > 3 ? row - 1 : 3, static_cast<lxw_col_t>(header.size() - 1));
+  }
+  book.finish(out);
+}
+
+void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking) {
+  const CriteriaSet& set = ev.criteria();
+  const Unit& unit = ev.units()[checked_index(card.unit(), ev.units().size(), "scorecard-mismatch", "scorecard unit")];
+  const Placing placing = placing_of(ranking, card.unit());
+  const std::vector<NodeExplanation> nodes = explain(ev, card);
+  const TotalExplanation total = explain_total(ev, card);
+  // The stages the unit entered values at: a column each, scored as the card stood then.
+  const UnitDeviations dv = find_deviations(ev, card.unit());
+  std::optional<Scorecard> as_of[stage_count];
+  for (int s = 0; s < stage_count; ++s)
+    if (dv.totals()[static_cast<std::size_t>(s)]) as_of[s] = score_unit_as_of(ev, card.unit(), static_cast<Stage>(s));
+
+  XlsxBook book(set);
+  XlsxSheet sheet = book.add_sheet("Phiếu chấm điểm");
+  const std::vector<std::string> header = {"STT", "Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "Điểm tối đa", stage_titles[0],
+                                           stage_titles[1], stage_titles[2], "Điểm đạt", "Chỉ số (%)", "Ghi chú"};
+  constexpr std::uint16_t col_max = 2, col_stage = 3, col_points = 6, col_index = 7, col_note = 8;
+  sheet.title(set, "Phiếu chấm điểm", col_note);
+  std::string who = "Đơn vị: " + unit.name() + " (" + unit.code() + ")";
+  if (!unit.group().empty()) who += " — nhóm " + unit.group();
+  who += placing.rank ? " — hạng " + std::to_string(*placing.rank) : std::string(" — không xếp hạng");
+  if (!placing.band.empty()) who += " — xếp loại " + placing.band;
+  worksheet_merge_range(sheet.raw(), 1, 0, 1, col_note, who.c_str(), book.bold());
+  sheet.header(2, header);
+
+  // A row per node in pre-order; the row of each node, for its parent's SUM.
+  std::vector<std::uint32_t> row_of(set.nodes().size(), 0);
+  std::uint32_t row = 3;
+  for (std::size_t i = 1; i < nodes.size(); ++i) row_of[nodes[i].node()] = row++;
+  auto sum_of_children = [&](const Criterion& c, std::uint16_t col) {
+    std::string f = "SUM(";
+    for (std::size_t k = 0; k < c.children.size(); ++k) f += (k ? "," : "") + cell_name(row_of[c.children[k]], col);
+    return f + ")";
+  };
+  // Excel takes at most 255 arguments to SUM.
+  auto sums_children = [&](const Criterion& c, NodeStatus status) {
+    return !c.is_leaf() && c.aggregate == Aggregate::sum && status == NodeStatus::scored && c.children.size() <= 255;
+  };
+  for (std::size_t i = 1; i < nodes.size(); ++i) {
+    const NodeExplanation& e = nodes[i];
+    const Criterion& c = set.node(e.node());
+    const std::uint32_t r = row_of[e.node()];
+    const bool field = c.depth == 1;
+    sheet.text(r, 0, c.id, field ? book.bold() : nullptr);
+    sheet.text(r, 1, c.title, book.indented(c.depth - 1, field));
+    sheet.number(r, col_max, e.max(), field ? book.number_bold() : nullptr);
+    for (int s = 0; s < stage_count; ++s) {
+      if (!as_of[s]) continue;
+      const NodeScore& n = as_of[s]->nodes()[e.node()];
+      const std::uint16_t col = static_cast<std::uint16_t>(col_stage + s);
+      if (n.status == NodeStatus::covered) continue;
+      if (sums_children(c, n.status)) sheet.formula(r, col, sum_of_children(c, col), n.points, field ? book.number_bold() : nullptr);
+      else sheet.number(r, col, n.points, field ? book.number_bold() : nullptr);
+    }
+    if (e.status() != NodeStatus::covered) {
+      if (sums_children(c, e.status()))
+        sheet.formula(r, col_points, sum_of_children(c, col_points), e.points(), field ? book.number_bold() : nullptr);
+      else sheet.number(r, col_points, e.points(), field ? book.number_bold() : nullptr);
+      sheet.number(r, col_index, component_index(card.nodes()[e.node()], set.rounding()));
+    }
+    std::string note;
+    if (c.is_leaf() || e.status() == NodeStatus::given) note = e.rule();
+    if (!e.evidence().empty()) note += (note.empty() ? "" : "\n") + std::string("Số liệu: ") + e.evidence();
+    if (!e.reason().empty() && (c.is_leaf() || e.status() != NodeStatus::scored)) note += (note.empty() ? "" : "\n") + e.reason();
+    sheet.text(r, col_note, note, book.wrap());
+  }
+  // The tree's total, the adjustments, the clamp and the total: they add up.
+  const Criterion& root = set.root();
+  sheet.text(row, 1, "Tổng điểm các lĩnh vực", book.bold());
+  sheet.number(row, col_max, card.nodes()[0].max, book.number_bold());
+  for (int s = 0; s < stage_count; ++s)
+    if (as_of[s]) {
+      const std::uint16_t col = static_cast<std::uint16_t>(col_stage + s);
+      if (sums_children(root, as_of[s]->nodes()[0].status))
+        sheet.formula(row, col, sum_of_children(root, col), as_of[s]->tree_total(), book.number_bold());
+      else sheet.number(row, col, as_of[s]->tree_total(), book.number_bold());
+    }
+  const std::uint32_t tree_row = row;
+  if (sums_children(root, card.nodes()[0].status))
+    sheet.formula(row, col_points, sum_of_children(root, col_points), total.tree_total(), book.number_bold());
+  else sheet.number(row, col_points, total.tree_total(), book.number_bold());
+  sheet.text(row, col_note, root.aggregate == Aggregate::sum ? "Tổng các lĩnh vực" : "Trung bình có trọng số của các lĩnh vực",
+             book.wrap());
+  ++row;
+  std::string total_formula = cell_name(tree_row, col_points);
+  for (const AdjustmentExplanation& a : total.adjustments()) {
+    const Adjustment& line = set.adjustments()[a.adjustment()];
+    const bool bonus = line.kind == AdjustmentKind::bonus;
+    sheet.text(row, 0, line.id);
+    sheet.text(row, 1, (bonus ? "Điểm thưởng: " : "Điểm trừ: ") + (line.title.empty() ? line.id : line.title), book.indented(0, false));
+    sheet.number(row, col_max, a.max());
+    sheet.number(row, col_points, a.points());
+    sheet.text(row, col_note, a.evidence().empty() ? a.reason() : "Số liệu: " + a.evidence() + "\n" + a.reason(), book.wrap());
+    total_formula += "+" + cell_name(row, col_points);
+    ++row;
+  }
+  if (total.clamp() != Decimal()) {
+    sheet.text(row, 1, "Giữ trong khoảng [0, tối đa]", book.indented(0, false));
+    sheet.number(row, col_points, total.clamp());
+    total_formula += "+" + cell_name(row, col_points);
+    ++row;
+  }
+  sheet.text(row, 1, "TỔNG ĐIỂM", book.bold());
+  sheet.number(row, col_max, card.max(), book.number_bold());
+  sheet.formula(row, col_points, total_formula, card.total(), book.number_bold());
+  sheet.number(row, col_index, card.index(), book.number_bold());
+  sheet.fit_columns(60);
+  book.finish(out);
+}
+
+void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                     std::optional<std::size_t> unit) {
+  const CriteriaSet& set = ev.criteria();
+  std::vector<std::size_t> order;
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries())
+      if (!unit || cards[e.scorecard()].unit() == *unit) order.push_back(e.scorecard());
+  XlsxBook book(set);
+  XlsxSheet lost = book.add_sheet("Điểm bị mất");
+  const std::vector<std::string> lost_header = {"Mã đơn vị", "Tên đơn vị", "Lĩnh vực", "Tiêu chí", "Nội dung", "Điểm tối đa",
+                                                "Điểm đạt", "Điểm bị mất", "Quy tắc", "Số liệu", "Bước tiếp theo",
+                                                "Điểm thêm được", "Giá trị cần đạt"};
+  lost.title(set, "Điểm bị mất, lớn nhất trước", static_cast<std::uint16_t>(lost_header.size() - 1));
+  lost.header(2, lost_header);
+  XlsxSheet fields = book.add_sheet("Theo lĩnh vực");
+  const std::vector<std::string> field_header = {"Mã đơn vị", "Tên đơn vị", "Lĩnh vực", "Tên lĩnh vực", "Điểm tối đa",
+                                                 "Điểm đạt", "Điểm bị mất", "Chỉ số (%)"};
+  fields.title(set, "Điểm theo lĩnh vực", static_cast<std::uint16_t>(field_header.size() - 1));
+  fields.header(2, field_header);
+  std::uint32_t lost_row = 3, field_row = 3;
+  for (std::size_t k : order) {
+    const Unit& u = ev.units()[cards[k].unit()];
+    const UnitGaps gaps = find_gaps(ev, cards[k]);
+    for (const Gap& g : gaps.gaps()) {
+      lost.text(lost_row, 0, u.code());
+      lost.text(lost_row, 1, u.name());
+      lost.text(lost_row, 2, set.node(g.field()).id);
+      lost.text(lost_row, 3, set.node(g.node()).id);
+      lost.text(lost_row, 4, set.node(g.node()).title);
+      lost.number(lost_row, 5, g.max());
+      lost.number(lost_row, 6, g.points());
+      lost.number(lost_row, 7, g.lost(), book.number_bold());
+      lost.text(lost_row, 8, g.rule());
+      lost.text(lost_row, 9, g.evidence());
+      lost.text(lost_row, 10, g.next_step());
+      lost.number(lost_row, 11, g.next_gain());
+      lost.text(lost_row, 12, g.next_value());
+      ++lost_row;
+    }
+    for (const FieldSummary& s : gaps.fields()) {
+      fields.text(field_row, 0, u.code());
+      fields.text(field_row, 1, u.name());
+      fields.text(field_row, 2, set.node(s.field()).id);
+      fields.text(field_row, 3, set.node(s.field()).title);
+      fields.number(field_row, 4, s.max());
+      fields.number(field_row, 5, s.points());
+      fields.number(field_row, 6, s.lost(), book.number_bold());
+      fields.number(field_row, 7, s.index());
+      ++field_row;
+    }
+  }
+  lost.fit_columns(50);
+  fields.fit_columns(50);
+  book.finish(out);
+}
+
+void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit) {
+  const CriteriaSet& set = ev.criteria();
+  XlsxBook book(set);
+  XlsxSheet sheet = book.add_sheet("Chênh lệch");
+  const std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Tiêu chí", "Nội dung", "Điểm tối đa", stage_titles[0],
+                                           stage_titles[1], stage_titles[2], "Điểm đạt", "Chênh lệch"};
+  sheet.title(set, "Chênh lệch giữa tự đánh giá và thẩm định", static_cast<std::uint16_t>(header.size() - 1));
+  sheet.header(2, header);
+  std::uint32_t row = 3;
+  auto maybe = [&](std::uint32_t r, std::uint16_t col, const std::optional<Decimal>& d, lxw_format* f = nullptr) {
+    if (d) sheet.number(r, col, *d, f);
+  };
+  for (std::size_t u = 0; u < ev.units().size(); ++u) {
+    if (unit && *unit != u) continue;
+    const UnitDeviations dv = find_deviations(ev, u);
+    const Unit& who = ev.units()[u];
+    for (const Deviation& x : dv.deviations()) {
+      sheet.text(row, 0, who.code());
+      sheet.text(row, 1, who.name());
+      sheet.text(row, 2, set.node(x.node()).id);
+      sheet.text(row, 3, set.node(x.node()).title);
+      sheet.number(row, 4, x.max());
+      for (int s = 0; s < stage_count; ++s) maybe(row, static_cast<std::uint16_t>(5 + s), x.points()[static_cast<std::size_t>(s)]);
+      sheet.number(row, 8, x.final_points());
+      if (x.points()[0]) sheet.number(row, 9, x.change(), book.number_bold());
+      ++row;
+    }
+    const std::optional<Decimal> last = dv.totals()[2] ? dv.totals()[2] : dv.totals()[1] ? dv.totals()[1] : dv.totals()[0];
+    sheet.text(row, 0, who.code(), book.bold());
+    sheet.text(row, 1, who.name(), book.bold());
+    sheet.text(row, 3, "Tổng điểm", book.bold());
+    sheet.number(row, 4, dv.max(), book.number_bold());
+    for (int s = 0; s < stage_count; ++s) maybe(row, static_cast<std::uint16_t>(5 + s), dv.totals()[static_cast<std::size_t>(s)], book.number_bold());
+    maybe(row, 8, last, book.number_bold());
+    if (dv.totals()[0] && last) sheet.number(row, 9, *last - *dv.totals()[0], book.number_bold());
+    ++row;
+  }
+  sheet.fit_columns(50);
+  book.finish(out);
+}
+
+}  // namespace detail
+}  // namespace v1
+}  // namespace cchc
