@@ -611,7 +611,7 @@ Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string
   const bool units_ok = table_text(units_csv, TableFile{units_name, {}}, units, problems);
   const bool evidence_ok = table_text(evidence_csv, TableFile{evidence_name, {}}, evidence, problems);
   if (!units_ok || !evidence_ok) return Loaded<Evaluation>(std::move(problems));
-  EvaluationBuilder builder(criteria, options);
+  EvaluationBuilder builder(criteria, std::move(options));
   if (!units.sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_name, units.sheet);
   if (!evidence.sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_name, evidence.sheet);
   if (read_units(units.sheet.empty() ? units_csv : std::string_view(units.converted), units_name, builder))
@@ -621,7 +621,7 @@ Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string
 
 Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const std::string& units_path,
                                        const std::string& evidence_path, EvaluationOptions options) {
-  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, options);
+  return try_load_evaluation(criteria, TableFile{units_path, {}}, TableFile{evidence_path, {}}, std::move(options));
 }
 
 
@@ -631,7 +631,7 @@ Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, const TableF
   std::optional<TableText> units = read_table(units_file, problems);
   std::optional<TableText> evidence = read_table(evidence_file, problems);
   if (!problems.empty()) return Loaded<Evaluation>(std::move(problems));
-  EvaluationBuilder builder(criteria, options);
+  EvaluationBuilder builder(criteria, std::move(options));
   if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
   if (!evidence->sheet.empty()) detail::BuilderAccess::name_sheet(builder, evidence_file.path, evidence->sheet);
   const bool units_read = read_units(units->view(), units_file.path, builder);
@@ -647,7 +647,7 @@ Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const Tabl
   if (!problems.empty()) return Loaded<std::vector<Unit>>(std::move(problems));
   EvaluationOptions options;
   options.set_missing_as_zero(true);  // no evidence is read: none is missing
-  EvaluationBuilder builder(criteria, options);
+  EvaluationBuilder builder(criteria, std::move(options));
   if (!units->sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_file.path, units->sheet);
   read_units(units->view(), units_file.path, builder);
   Loaded<Evaluation> built = std::move(builder).build();
@@ -657,7 +657,7 @@ Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const Tabl
 
 Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,
                            EvaluationOptions options) {
-  return try_load_evaluation(criteria, units_path, evidence_path, options).value();
+  return try_load_evaluation(criteria, units_path, evidence_path, std::move(options)).value();
 }
 
 }  // namespace v1

@@ -247,7 +247,7 @@ struct EvaluationBuilder::State {
 EvaluationBuilder::EvaluationBuilder(CriteriaSet criteria, EvaluationOptions options) : state_(std::make_unique<State>()) {
   detail::EvaluationData& d = *state_->data;
   d.criteria = std::move(criteria);
-  d.options = options;
+  d.options = std::move(options);
   d.node_count = d.criteria.nodes().size();
   d.adjustment_count = d.criteria.adjustments().size();
 }
@@ -260,45 +260,45 @@ void EvaluationBuilder::add_diagnostic(Diagnostic diagnostic, bool input_incompl
   state_->report(std::move(diagnostic));
 }
 
-void EvaluationBuilder::add_unit(Unit added) {
-  Unit::Data& unit = detail::data_of(added);
+void EvaluationBuilder::add_unit(Unit unit) {
+  Unit::Data& fields = detail::data_of(unit);
   State& s = *state_;
   detail::EvaluationData& d = *s.data;
-  normalize_field(unit.code);
-  normalize_field(unit.name);
-  normalize_field(unit.group);
+  normalize_field(fields.code);
+  normalize_field(fields.name);
+  normalize_field(fields.group);
   // A unit from a file has a row; one given through the API has none.
-  const bool from_file = unit.location.line != 0;
+  const bool from_file = fields.location.line != 0;
   auto problem = [&](const char* code, const char* key, std::string message) {
-    Diagnostic refusal{unit.location, Severity::error, key, std::move(message)};
-    refusal.set_code(code).set_unit(unit.code);
+    Diagnostic refusal{fields.location, Severity::error, key, std::move(message)};
+    refusal.set_code(code).set_unit(fields.code);
     s.report(std::move(refusal));
   };
   if (s.slots_ready) {
-    problem("unit-after-values", "code", "unit " + detail::quote_value(unit.code) + " added after evidence; add every unit first");
+    problem("unit-after-values", "code", "unit " + detail::quote_value(fields.code) + " added after evidence; add every unit first");
     return;
   }
-  if (unit.code.empty()) {
+  if (fields.code.empty()) {
     problem("empty-unit-code", "code", "the unit code is empty");
     return;
   }
-  if (unit.name.empty()) problem("empty-unit-name", "name", "unit " + detail::quote_value(unit.code) + " has an empty name");
-  if (!d.criteria.groups().empty() && !unit.group.empty() && d.criteria.find_group(unit.group) == nullptr) {
+  if (fields.name.empty()) problem("empty-unit-name", "name", "unit " + detail::quote_value(fields.code) + " has an empty name");
+  if (!d.criteria.groups().empty() && !fields.group.empty() && d.criteria.find_group(fields.group) == nullptr) {
     std::string known;
     for (const auto& g : d.criteria.groups()) known += (known.empty() ? "" : ", ") + g.key;
     problem("unknown-group", "group",
-            "unknown group " + detail::quote_value(unit.group) + " for unit " + detail::quote_value(unit.code) + "; the set declares: " + known);
+            "unknown group " + detail::quote_value(fields.group) + " for unit " + detail::quote_value(fields.code) + "; the set declares: " + known);
   }
-  const auto [it, inserted] = d.unit_by_code.emplace(unit.code, d.units.size());
+  const auto [it, inserted] = d.unit_by_code.emplace(fields.code, d.units.size());
   if (!inserted) {
     const Unit& first = d.units[it->second];
     problem("duplicate-unit", "code",
-            "duplicate unit code " + detail::quote_value(unit.code) +
+            "duplicate unit code " + detail::quote_value(fields.code) +
                 (from_file && first.location().line != 0 ? " (first at row " + std::to_string(first.location().line) + ")"
                                                        : std::string(" (already added to the builder)")));
     return;
   }
-  d.units.push_back(std::move(added));
+  d.units.push_back(std::move(unit));
 }
 
 void EvaluationBuilder::reserve(std::size_t values) {

@@ -37,6 +37,9 @@ const auto& data_of(const T& value) noexcept {
 }  // namespace v1
 }  // namespace cchc
 
+// Types cannot be parenthesised: the macros below take type names.
+// NOLINTBEGIN(bugprone-macro-parentheses)
+
 /// Defines the special members and the data access of a value class `Type` whose
 /// `struct Type::Data` is complete here. A moved-from value reads as a default one.
 #define CCHC_DEFINE_VALUE_CLASS(Type)                                                          \
@@ -72,5 +75,7 @@ const auto& data_of(const T& value) noexcept {
     data().name = std::move(value);                                                            \
     return *this;                                                                              \
   }
+
+// NOLINTEND(bugprone-macro-parentheses)
 
 #endif

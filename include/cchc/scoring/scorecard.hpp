@@ -66,16 +66,16 @@ class CCHC_API Scorecard {
   /// latest value counting (score, score_unit).
   std::optional<Stage> as_of() const noexcept;
 
-  Scorecard& set_unit(std::size_t unit);
-  Scorecard& set_nodes(std::vector<NodeScore> nodes);
-  Scorecard& set_adjustments(std::vector<Decimal> adjustments);
+  Scorecard& set_unit(std::size_t value);
+  Scorecard& set_nodes(std::vector<NodeScore> value);
+  Scorecard& set_adjustments(std::vector<Decimal> value);
   Scorecard& set_tree_total(Decimal value);
   Scorecard& set_total(Decimal value);
   Scorecard& set_max(Decimal value);
   Scorecard& set_appraisal(Decimal value);
   Scorecard& set_survey(Decimal value);
   Scorecard& set_index(Decimal value);
-  Scorecard& set_as_of(std::optional<Stage> stage);
+  Scorecard& set_as_of(std::optional<Stage> value);
 
   struct Data;  ///< internal: the private data, opaque outside the library
 
