@@ -76,17 +76,17 @@ const cchc::CriteriaSet& fixed_set() {
 void check_scorecard(const cchc::Evaluation& evaluation, const cchc::Scorecard& card) {
   const cchc::CriteriaSet& set = evaluation.criteria();
   const cchc::Decimal zero;
-  if (card.nodes.size() != set.nodes().size()) fail("scorecard nodes not aligned with the set");
-  for (std::size_t i = 0; i < card.nodes.size(); ++i) {
-    const cchc::NodeScore& s = card.nodes[i];
+  if (card.nodes().size() != set.nodes().size()) fail("scorecard nodes not aligned with the set");
+  for (std::size_t i = 0; i < card.nodes().size(); ++i) {
+    const cchc::NodeScore& s = card.nodes()[i];
     if (s.points < zero) fail("a node has negative points");
     if (s.points > s.max) fail("a node has more points than its applicable max");
     if (s.max > set.nodes()[i].max) fail("a node's applicable max exceeds its declared max");
   }
-  if (card.max > set.max()) fail("applicable max exceeds the set's max");
-  if (card.total < zero || card.total > card.max) fail("total outside [0, max]");
-  if (card.index < zero || card.index > cchc::Decimal::from_int(100)) fail("index outside [0, 100]");
-  if (card.appraisal + card.survey != card.tree_total) fail("appraisal + survey differs from the tree total");
+  if (card.max() > set.max()) fail("applicable max exceeds the set's max");
+  if (card.total() < zero || card.total() > card.max()) fail("total outside [0, max]");
+  if (card.index() < zero || card.index() > cchc::Decimal::from_int(100)) fail("index outside [0, 100]");
+  if (card.appraisal() + card.survey() != card.tree_total()) fail("appraisal + survey differs from the tree total");
 }
 
 void check_ranking(const cchc::Evaluation& evaluation, const std::vector<cchc::Scorecard>& cards,
@@ -95,25 +95,25 @@ void check_ranking(const cchc::Evaluation& evaluation, const std::vector<cchc::S
   // Sign of (a's ranking value − b's): the exact rational, or the displayed index.
   const auto compare = [&](const cchc::Scorecard& a, const cchc::Scorecard& b) {
     if (exact) return cchc::compare_index(a, b);
-    return a.index < b.index ? -1 : a.index > b.index ? 1 : 0;
+    return a.index() < b.index() ? -1 : a.index() > b.index() ? 1 : 0;
   };
   std::vector<int> seen(cards.size(), 0);
-  for (const cchc::GroupRanking& g : ranking.groups) {
+  for (const cchc::GroupRanking& g : ranking.groups()) {
     int previous = 0;
-    for (std::size_t k = 0; k < g.entries.size(); ++k) {
-      const cchc::RankEntry& e = g.entries[k];
-      if (e.scorecard >= cards.size()) fail("ranking names a scorecard that does not exist");
-      ++seen[e.scorecard];
-      if (!e.rank) continue;
-      if (k > 0 && !g.entries[k - 1].rank) fail("a ranked unit listed after an unranked one");
+    for (std::size_t k = 0; k < g.entries().size(); ++k) {
+      const cchc::RankEntry& e = g.entries()[k];
+      if (e.scorecard() >= cards.size()) fail("ranking names a scorecard that does not exist");
+      ++seen[e.scorecard()];
+      if (!e.rank()) continue;
+      if (k > 0 && !g.entries()[k - 1].rank()) fail("a ranked unit listed after an unranked one");
       // Competition ranking: a rank is either shared with the one above or equals the position.
-      if (*e.rank != previous && *e.rank != static_cast<int>(k) + 1) fail("a rank is neither shared nor its position");
+      if (*e.rank() != previous && *e.rank() != static_cast<int>(k) + 1) fail("a rank is neither shared nor its position");
       if (k > 0) {
-        const int c = compare(cards[g.entries[k - 1].scorecard], cards[e.scorecard]);
+        const int c = compare(cards[g.entries()[k - 1].scorecard()], cards[e.scorecard()]);
         if (c < 0) fail("a unit ranked above one with a higher index");
-        if (*e.rank == previous && c != 0) fail("a rank shared by unequal indices");
+        if (*e.rank() == previous && c != 0) fail("a rank shared by unequal indices");
       }
-      previous = *e.rank;
+      previous = *e.rank();
     }
   }
   for (int n : seen)

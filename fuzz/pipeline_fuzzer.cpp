@@ -20,8 +20,8 @@ std::string write_everything(const cchc::Evaluation& evaluation, const std::vect
   for (const cchc::Format format : formats) {
     for (const bool vietnamese : {false, true}) {
       cchc::ReportOptions options;
-      options.decimal_comma = vietnamese;
-      options.csv_bom = vietnamese;
+      options.set_decimal_comma(vietnamese);
+      options.set_csv_bom(vietnamese);
       cchc::write_ranking(out, evaluation, cards, ranking, format, options);
       cchc::write_gaps(out, evaluation, cards, ranking, std::nullopt, format, options);
     }
@@ -41,7 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const cchc::Loaded<cchc::CriteriaSet> set = cchc::try_parse_criteria(parts[0], "criteria.yaml");
   if (!set.ok()) return 0;
   cchc::EvaluationOptions options;
-  options.missing_as_zero = true;  // most fuzzed evidence leaves gaps; score them rather than stop
+  options.set_missing_as_zero(true);  // most fuzzed evidence leaves gaps; score them rather than stop
   const cchc::Loaded<cchc::Evaluation> loaded =
       cchc::try_parse_evaluation(set.value(), parts[1], parts[2], "units.csv", "evidence.csv", options);
   if (!loaded.ok()) return 0;

@@ -12,7 +12,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Both gap policies: refusing gaps and scoring them as zero take different paths.
   for (const bool missing_as_zero : {false, true}) {
     cchc::EvaluationOptions options;
-    options.missing_as_zero = missing_as_zero;
+    options.set_missing_as_zero(missing_as_zero);
     const cchc::Loaded<cchc::Evaluation> loaded =
         cchc::try_parse_evaluation(cchc_fuzz::fixed_set(), parts[0], parts[1], "units.csv", "evidence.csv", options);
     for (const cchc::Diagnostic& d : loaded.diagnostics()) (void)d.to_string();
