@@ -90,8 +90,9 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
                                ": expected a number >= 0 (a '.' decimal point)"));
       ok = false;
     }
-    if (!ok) continue;
-    const auto [it, inserted] = seen.emplace(std::pair{run, *node}, row);
+    if (!ok || !node) continue;
+    const NodeIndex node_index = *node;
+    const auto [it, inserted] = seen.emplace(std::pair{run, node_index}, row);
     if (!inserted) {
       report(weights_error(name, row, column(node_col), "node",
                            "node " + detail::quote_value(node_text) + " is given twice for run " + std::to_string(run) + " (first at row " +
@@ -99,7 +100,7 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
       continue;
     }
     run_seen[static_cast<std::size_t>(run)] = true;
-    out.push_back(RunWeight{run, *node, weight});
+    out.push_back(RunWeight{run, node_index, weight});
   }
   if (!reader.error().empty()) report(weights_error(name, reader.error_row(), reader.error_column(), "", reader.error()));
   else if (problems.empty()) {

@@ -95,7 +95,7 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
   }
   std::string formula;
   if (!custom.empty()) {
-    formula = "=" + (na ? "OR(" + cell + "=\"na\"," + custom + ")" : custom);
+    formula = std::string("=") + (na ? std::string("OR(") + cell + "=\"na\"," + custom + ")" : custom);
     v.validate = LXW_VALIDATION_TYPE_CUSTOM_FORMULA;
     v.value_formula = formula.data();
   }

@@ -132,7 +132,11 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
   for (std::size_t i = 1; i < nodes.size(); ++i) row_of[nodes[i].node()] = row++;
   auto sum_of_children = [&](const Criterion& c, std::uint16_t col) {
     std::string f = "SUM(";
-    for (std::size_t k = 0; k < c.children.size(); ++k) f += (k ? "," : "") + cell_name(row_of[c.children[k]], col);
+    for (std::size_t k = 0; k < c.children.size(); ++k) {
+      // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "literal" + string&&.
+      if (k != 0) f += ',';
+      f += cell_name(row_of[c.children[k]], col);
+    }
     return f + ")";
   };
   // Excel takes at most 255 arguments to SUM.
@@ -163,7 +167,11 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
     }
     std::string note;
     if (c.is_leaf() || e.status() == NodeStatus::given) note = e.rule();
-    if (!e.evidence().empty()) note += (note.empty() ? "" : "\n") + std::string("Số liệu: ") + e.evidence();
+    if (!e.evidence().empty()) {
+      if (!note.empty()) note += '\n';
+      note += "Số liệu: ";
+      note += e.evidence();
+    }
     if (!e.reason().empty() && (c.is_leaf() || e.status() != NodeStatus::scored)) note += (note.empty() ? "" : "\n") + e.reason();
     sheet.text(r, col_note, note, book.wrap());
   }
@@ -190,17 +198,19 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
     const Adjustment& line = set.adjustments()[a.adjustment()];
     const bool bonus = line.kind == AdjustmentKind::bonus;
     sheet.text(row, 0, line.id);
-    sheet.text(row, 1, (bonus ? "Điểm thưởng: " : "Điểm trừ: ") + (line.title.empty() ? line.id : line.title), book.indented(0, false));
+    sheet.text(row, 1, std::string(bonus ? "Điểm thưởng: " : "Điểm trừ: ") + (line.title.empty() ? line.id : line.title), book.indented(0, false));
     sheet.number(row, col_max, a.max());
     sheet.number(row, col_points, a.points());
-    sheet.text(row, col_note, a.evidence().empty() ? a.reason() : "Số liệu: " + a.evidence() + "\n" + a.reason(), book.wrap());
-    total_formula += "+" + cell_name(row, col_points);
+    sheet.text(row, col_note, a.evidence().empty() ? a.reason() : std::string("Số liệu: ") + a.evidence() + "\n" + a.reason(), book.wrap());
+    total_formula += '+';
+    total_formula += cell_name(row, col_points);
     ++row;
   }
   if (total.clamp() != Decimal()) {
     sheet.text(row, 1, "Giữ trong khoảng [0, tối đa]", book.indented(0, false));
     sheet.number(row, col_points, total.clamp());
-    total_formula += "+" + cell_name(row, col_points);
+    total_formula += '+';
+    total_formula += cell_name(row, col_points);
     ++row;
   }
   sheet.text(row, 1, "TỔNG ĐIỂM", book.bold());
