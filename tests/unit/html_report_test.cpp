@@ -21,7 +21,7 @@ cchc_test::Scored hand_worked() {
 
 }  // namespace
 
-TEST_CASE("write_report: only HTML, any other format refused before anything is written") {
+TEST_CASE("write_report: HTML and xlsx only, any other format refused before anything is written") {
   const cchc_test::Scored s = hand_worked();
   for (Format f : {Format::table, Format::csv, Format::json, Format::markdown}) {
     std::ostringstream out;
