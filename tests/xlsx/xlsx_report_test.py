@@ -124,6 +124,37 @@ def main() -> int:
     link = index["F4"].hyperlink
     expect("index links to the unit sheet", link.location if link else None, "'S2'!A1")
 
+    # Sheet names made from awkward codes: the same year with S1, S2, S3 and H1 renamed.
+    # "S1/TP:[x]" has / : [ ] replaced by _ → "S1_TP__x_"; S2's code is that very name, so its
+    # sheet is "S1_TP__x_ (2)"; "SO" equals the group sheet "so" ignoring case → "SO (2)"; the
+    # 40-character code is cut to its first 31 characters.
+    renamed = {"S1": "S1/TP:[x]", "S2": "S1_TP__x_", "S3": "SO", "H1": "UBND-HUYEN-TAM-DAO-TINH-VINH-PHUC-2025-AB"}
+    for name in ("units.csv", "evidence.csv"):
+        with open(f"{data}/{name}", encoding="utf-8") as src, open(f"{work}/{name}", "w", encoding="utf-8") as dst:
+            for k, line in enumerate(src):
+                code, rest = line.split(",", 1)
+                dst.write((renamed.get(code, code) if k else code) + "," + rest)
+    out = f"{work}/renamed.xlsx"
+    r = subprocess.run([cchc, "report", "--criteria", f"{data}/criteria.yaml", "--units", f"{work}/units.csv",
+                        "--evidence", f"{work}/evidence.csv", "--format", "xlsx", "-o", out],
+                       capture_output=True, timeout=60)
+    expect("renamed report exit", r.returncode, 0)
+    renamed_book = openpyxl.load_workbook(out, data_only=True)
+    expect("renamed sheets", renamed_book.sheetnames,
+           ["Tổng hợp", "so", "huyen", "S1_TP__x_", "S1_TP__x_ (2)", "SO (2)", "S4", "H3",
+            "UBND-HUYEN-TAM-DAO-TINH-VINH-PH", "H2", "Chênh lệch", "Chỉ mục đơn vị"])
+    for sheet, total in (("S1_TP__x_", 90), ("S1_TP__x_ (2)", 76.8), ("SO (2)", 80), ("UBND-HUYEN-TAM-DAO-TINH-VINH-PH", 79.22)):
+        if sheet in renamed_book.sheetnames:
+            ws = renamed_book[sheet]
+            r_ = row_of(ws, 2, "TỔNG ĐIỂM")
+            if r_ is not None:
+                number(ws, f"G{r_}", total, f"{sheet} total")
+    index = renamed_book["Chỉ mục đơn vị"]
+    expect("renamed index: code and sheet", [(index.cell(row=r_, column=1).value, index.cell(row=r_, column=6).value)
+                                             for r_ in range(4, index.max_row + 1)],
+           [("S1_TP__x_", "S1_TP__x_ (2)"), ("SO", "SO (2)"), ("S1/TP:[x]", "S1_TP__x_"), ("H2", "H2"),
+            ("UBND-HUYEN-TAM-DAO-TINH-VINH-PHUC-2025-AB", "UBND-HUYEN-TAM-DAO-TINH-VINH-PH"), ("H3", "H3"), ("S4", "S4")])
+
     for f in failures:
         print(f)
     print(f"{len(failures)} failures")
