@@ -163,7 +163,7 @@ const std::vector<CommandEntry>& commands() {
          if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
          return plan_target_problem(c.run->evaluation, *c.unit, *target);
        }},
-      {"report", true, UnitUse::none, {}, {Format::html},
+      {"report", true, UnitUse::none, {}, {Format::html, Format::xlsx},
        [](std::ostream& out, const Context& c) {
          write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
        }},

@@ -1,6 +1,7 @@
 #include "report/xlsx_book.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -85,9 +86,9 @@ void XlsxSheet::title(const CriteriaSet& set, std::string_view subtitle, std::ui
   else check(worksheet_write_string(sheet_, 0, 0, t.c_str(), book_->title()), "the title row");
 }
 
-void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& names) {
+void XlsxSheet::header(std::uint32_t row, const std::vector<std::string>& names, bool freeze) {
   for (std::size_t c = 0; c < names.size(); ++c) text(row, static_cast<std::uint16_t>(c), names[c], book_->header());
-  worksheet_freeze_panes(sheet_, row + 1, 0);
+  if (freeze) worksheet_freeze_panes(sheet_, row + 1, 0);
 }
 
 void XlsxSheet::fit_columns(double max_width) {
@@ -180,14 +181,15 @@ XlsxSheet XlsxBook::add_sheet(std::string_view wanted) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return s;
   };
-  for (int k = 2; sheet_names_.count(lower(unique)) != 0; ++k) {
+  // "History" is reserved by Excel.
+  for (int k = 2; sheet_names_.count(lower(unique)) != 0 || lower(unique) == "history"; ++k) {
     const std::string suffix = " (" + std::to_string(k) + ")";
     unique = cut(name, 31 - suffix.size()) + suffix;
   }
   sheet_names_.insert(lower(unique));
   lxw_worksheet* sheet = workbook_add_worksheet(book_, unique.c_str());
   if (!sheet) throw std::runtime_error("cannot add the sheet '" + unique + "' to the workbook");
-  return XlsxSheet(sheet, *this);
+  return XlsxSheet(sheet, *this, unique);
 }
 
 void XlsxBook::finish(std::ostream& out) {

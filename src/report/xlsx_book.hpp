@@ -12,6 +12,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "cchc/model/criteria_set.hpp"
@@ -28,7 +29,9 @@ namespace detail {
 /// One sheet being written: cells by 0-based row and column.
 class XlsxSheet {
  public:
-  XlsxSheet(lxw_worksheet* sheet, class XlsxBook& book) : sheet_(sheet), book_(&book) {}
+  XlsxSheet(lxw_worksheet* sheet, class XlsxBook& book, std::string name) : sheet_(sheet), book_(&book), name_(std::move(name)) {}
+  /// The sheet's name as written (made valid and unique by the book).
+  const std::string& name() const noexcept { return name_; }
   /// Text, always a text cell (an id "1.1" stays text, never a date or a number).
   void text(std::uint32_t row, std::uint16_t col, std::string_view value, lxw_format* format = nullptr);
   /// A number cell shown with the set's places (never text).
@@ -38,9 +41,9 @@ class XlsxSheet {
   void formula(std::uint32_t row, std::uint16_t col, const std::string& formula, Decimal value, lxw_format* format = nullptr);
   /// The title row (row 0): the set's title, year and id, bold.
   void title(const CriteriaSet& set, std::string_view subtitle, std::uint16_t last_col);
-  /// A header row, bold and bordered, frozen with everything above it; `widths` are the
-  /// widest cells seen so far in each column (in characters) and set the column widths.
-  void header(std::uint32_t row, const std::vector<std::string>& names);
+  /// A header row, bold and bordered, frozen with everything above it unless `freeze` is
+  /// false (a second table further down the sheet).
+  void header(std::uint32_t row, const std::vector<std::string>& names, bool freeze = true);
   /// Columns sized to their widest cell (in characters, not bytes), within [6, max_width];
   /// wider text wraps.
   void fit_columns(double max_width = 60);
@@ -50,6 +53,7 @@ class XlsxSheet {
   void seen(std::uint16_t col, std::size_t chars);
   lxw_worksheet* sheet_;
   XlsxBook* book_;
+  std::string name_;
   std::vector<std::size_t> widths_;
 };
 

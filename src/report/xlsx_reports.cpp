@@ -4,10 +4,14 @@
 // as cchc's exact figure, so that a clerk can audit it in Excel.
 #include "report/xlsx_reports.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+
 #include <xlsxwriter.h>
 
 #include "cchc/scoring/explain.hpp"
 #include "model/api_error.hpp"
+#include "model/unicode.hpp"
 #include "report/xlsx_book.hpp"
 
 namespace cchc {
@@ -35,11 +39,30 @@ Placing placing_of(const Ranking& ranking, std::size_t scorecard) {
   return {};
 }
 
+// The columns of a point lost, from the field on (the gaps sheet puts the unit before them).
+const std::vector<std::string> gap_header = {"Lĩnh vực", "Tiêu chí",       "Nội dung",  "Điểm tối đa",    "Điểm đạt",
+                                             "Điểm bị mất", "Quy tắc",     "Số liệu",   "Bước tiếp theo", "Điểm thêm được",
+                                             "Giá trị cần đạt"};
+
+void gap_cells(XlsxBook& book, XlsxSheet& sheet, std::uint32_t row, std::uint16_t first, const CriteriaSet& set, const Gap& g) {
+  auto col = [first](int k) { return static_cast<std::uint16_t>(first + k); };
+  sheet.text(row, col(0), set.node(g.field()).id);
+  sheet.text(row, col(1), set.node(g.node()).id);
+  sheet.text(row, col(2), set.node(g.node()).title);
+  sheet.number(row, col(3), g.max());
+  sheet.number(row, col(4), g.points());
+  sheet.number(row, col(5), g.lost(), book.number_bold());
+  sheet.text(row, col(6), g.rule());
+  sheet.text(row, col(7), g.evidence());
+  sheet.text(row, col(8), g.next_step());
+  sheet.number(row, col(9), g.next_gain());
+  sheet.text(row, col(10), g.next_value());
+}
+
 }  // namespace
 
-void write_ranking_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+void add_ranking_sheets(XlsxBook& book, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
   const CriteriaSet& set = ev.criteria();
-  XlsxBook book(set);
   // The summary first: a row per group, with the sheet that holds it.
   XlsxSheet summary = book.add_sheet("Tổng hợp");
   const std::vector<std::string> summary_header = {"Nhóm", "Tên nhóm", "Số đơn vị", "Được xếp hạng", "Chỉ số cao nhất (%)",
@@ -98,10 +121,16 @@ void write_ranking_xlsx(std::ostream& out, const Evaluation& ev, const std::vect
     sheet.fit_columns(40);
     worksheet_autofilter(sheet.raw(), 2, 0, row > 3 ? row - 1 : 3, static_cast<lxw_col_t>(header.size() - 1));
   }
+}
+
+void write_ranking_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+  XlsxBook book(ev.criteria());
+  add_ranking_sheets(book, ev, cards, ranking);
   book.finish(out);
 }
 
-void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking) {
+std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluation& ev, const Scorecard& card,
+                                 const Ranking& ranking) {
   const CriteriaSet& set = ev.criteria();
   const Unit& unit = ev.units()[checked_index(card.unit(), ev.units().size(), "scorecard-mismatch", "scorecard unit")];
   const Placing placing = placing_of(ranking, card.unit());
@@ -113,8 +142,6 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
   for (int s = 0; s < stage_count; ++s)
     if (dv.totals()[static_cast<std::size_t>(s)]) as_of[s] = score_unit_as_of(ev, card.unit(), static_cast<Stage>(s));
 
-  XlsxBook book(set);
-  XlsxSheet sheet = book.add_sheet("Phiếu chấm điểm");
   const std::vector<std::string> header = {"STT", "Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "Điểm tối đa", stage_titles[0],
                                            stage_titles[1], stage_titles[2], "Điểm đạt", "Chỉ số (%)", "Ghi chú"};
   constexpr std::uint16_t col_max = 2, col_stage = 3, col_points = 6, col_index = 7, col_note = 8;
@@ -217,6 +244,13 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
   sheet.number(row, col_max, card.max(), book.number_bold());
   sheet.formula(row, col_points, total_formula, card.total(), book.number_bold());
   sheet.number(row, col_index, card.index(), book.number_bold());
+  return row + 1;
+}
+
+void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking) {
+  XlsxBook book(ev.criteria());
+  XlsxSheet sheet = book.add_sheet("Phiếu chấm điểm");
+  add_scorecard_rows(book, sheet, ev, card, ranking);
   sheet.fit_columns(60);
   book.finish(out);
 }
@@ -230,9 +264,8 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
       if (!unit || cards[e.scorecard()].unit() == *unit) order.push_back(e.scorecard());
   XlsxBook book(set);
   XlsxSheet lost = book.add_sheet("Điểm bị mất");
-  const std::vector<std::string> lost_header = {"Mã đơn vị", "Tên đơn vị", "Lĩnh vực", "Tiêu chí", "Nội dung", "Điểm tối đa",
-                                                "Điểm đạt", "Điểm bị mất", "Quy tắc", "Số liệu", "Bước tiếp theo",
-                                                "Điểm thêm được", "Giá trị cần đạt"};
+  std::vector<std::string> lost_header = {"Mã đơn vị", "Tên đơn vị"};
+  lost_header.insert(lost_header.end(), gap_header.begin(), gap_header.end());
   lost.title(set, "Điểm bị mất, lớn nhất trước", static_cast<std::uint16_t>(lost_header.size() - 1));
   lost.header(2, lost_header);
   XlsxSheet fields = book.add_sheet("Theo lĩnh vực");
@@ -247,18 +280,7 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
     for (const Gap& g : gaps.gaps()) {
       lost.text(lost_row, 0, u.code());
       lost.text(lost_row, 1, u.name());
-      lost.text(lost_row, 2, set.node(g.field()).id);
-      lost.text(lost_row, 3, set.node(g.node()).id);
-      lost.text(lost_row, 4, set.node(g.node()).title);
-      lost.number(lost_row, 5, g.max());
-      lost.number(lost_row, 6, g.points());
-      lost.number(lost_row, 7, g.lost(), book.number_bold());
-      lost.text(lost_row, 8, g.rule());
-      lost.text(lost_row, 9, g.evidence());
-      lost.text(lost_row, 10, g.next_step());
-      lost.number(lost_row, 11, g.next_gain());
-      lost.text(lost_row, 12, g.next_value());
-      ++lost_row;
+      gap_cells(book, lost, lost_row++, 2, set, g);
     }
     for (const FieldSummary& s : gaps.fields()) {
       fields.text(field_row, 0, u.code());
@@ -277,9 +299,8 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
   book.finish(out);
 }
 
-void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit) {
+void add_deviations_sheet(XlsxBook& book, const Evaluation& ev, std::optional<std::size_t> unit) {
   const CriteriaSet& set = ev.criteria();
-  XlsxBook book(set);
   XlsxSheet sheet = book.add_sheet("Chênh lệch");
   const std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Tiêu chí", "Nội dung", "Điểm tối đa", stage_titles[0],
                                            stage_titles[1], stage_titles[2], "Điểm đạt", "Chênh lệch"};
@@ -312,6 +333,75 @@ void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optiona
     for (int s = 0; s < stage_count; ++s) maybe(row, static_cast<std::uint16_t>(5 + s), dv.totals()[static_cast<std::size_t>(s)], book.number_bold());
     maybe(row, 8, last, book.number_bold());
     if (dv.totals()[0] && last) sheet.number(row, 9, *last - *dv.totals()[0], book.number_bold());
+    ++row;
+  }
+  sheet.fit_columns(50);
+}
+
+void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit) {
+  XlsxBook book(ev.criteria());
+  add_deviations_sheet(book, ev, unit);
+  book.finish(out);
+}
+
+void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+  const CriteriaSet& set = ev.criteria();
+  XlsxBook book(set);
+  add_ranking_sheets(book, ev, cards, ranking);
+
+  // A sheet per unit, in ranking order, named by its code: the scorecard, then its points
+  // lost with the next steps.
+  struct Indexed {
+    std::string key;
+    std::size_t unit;
+    const RankEntry* entry;
+    std::string group;
+    std::string sheet;
+  };
+  std::vector<Indexed> index;
+  for (const GroupRanking& g : ranking.groups())
+    for (const RankEntry& e : g.entries()) {
+      const Scorecard& card = cards[e.scorecard()];
+      const Unit& u = ev.units()[card.unit()];
+      XlsxSheet sheet = book.add_sheet(u.code());
+      std::uint32_t row = add_scorecard_rows(book, sheet, ev, card, ranking) + 1;
+      const UnitGaps gaps = find_gaps(ev, card);
+      sheet.text(row++, 0, "Điểm bị mất, lớn nhất trước, và bước tiếp theo", book.bold());
+      sheet.header(row++, gap_header, false);
+      for (const Gap& gap : gaps.gaps()) gap_cells(book, sheet, row++, 0, set, gap);
+      if (gaps.gaps().empty()) sheet.text(row, 0, "Không bị mất điểm nào.");
+      sheet.fit_columns(60);
+      index.push_back({vi_collation_key(u.name()), card.unit(), &e, g.key(), sheet.name()});
+    }
+
+  add_deviations_sheet(book, ev, std::nullopt);
+
+  // The index of units: by name in Vietnamese order, then by code (as the HTML report's),
+  // each linked to its sheet.
+  std::sort(index.begin(), index.end(), [&](const Indexed& a, const Indexed& b) {
+    if (a.key != b.key) return a.key < b.key;
+    return ev.units()[a.unit].code() < ev.units()[b.unit].code();
+  });
+  XlsxSheet sheet = book.add_sheet("Chỉ mục đơn vị");
+  const std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Nhóm", "Hạng", "Xếp loại", "Trang tính"};
+  sheet.title(set, "Chỉ mục đơn vị", static_cast<std::uint16_t>(header.size() - 1));
+  sheet.header(2, header);
+  std::uint32_t row = 3;
+  for (const Indexed& x : index) {
+    const Unit& u = ev.units()[x.unit];
+    sheet.text(row, 0, u.code());
+    sheet.text(row, 1, u.name());
+    sheet.text(row, 2, x.group);
+    if (x.entry->rank()) sheet.integer(row, 3, *x.entry->rank());
+    else sheet.text(row, 3, "-");
+    sheet.text(row, 4, x.entry->band());
+    // An internal link: the sheet's name quoted, a quote in it doubled.
+    std::string quoted;
+    for (const char c : x.sheet) quoted += c == '\'' ? std::string("''") : std::string(1, c);
+    const std::string link = "internal:'" + quoted + "'!A1";
+    sheet.text(row, 5, x.sheet);  // for the column's width; the link below replaces the cell
+    if (worksheet_write_url_opt(sheet.raw(), row, 5, link.c_str(), nullptr, x.sheet.c_str(), nullptr) != LXW_NO_ERROR)
+      throw std::runtime_error("cannot write the workbook: a link to the sheet '" + x.sheet + "'");
     ++row;
   }
   sheet.fit_columns(50);

@@ -17,6 +17,9 @@ void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scoreca
 void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                      std::optional<std::size_t> unit);
 void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit);
+/// The year in one workbook (`cchc report --format xlsx`): the ranking sheets, a sheet per
+/// unit (scorecard, points lost), the deviations, an index of units.
+void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking);
 
 }  // namespace detail
 }  // namespace v1

@@ -11,6 +11,7 @@
 #include "model/unicode.hpp"
 #include "report/html.hpp"
 #include "report/report_charts.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -57,11 +58,15 @@ void write_index(std::ostream& out, const Evaluation& ev, const std::vector<Scor
 
 void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
                   Format format, const ReportOptions& options) {
-  if (format != Format::html)
-    detail::throw_api_error("report-format", "the year's report is written as HTML only (xlsx is not available yet)");
+  if (format != Format::html && format != Format::xlsx)
+    detail::throw_api_error("report-format", "the year's report is written as HTML or as an Excel workbook (xlsx) only");
   for (const GroupRanking& g : ranking.groups())
     for (const RankEntry& e : g.entries())
       detail::checked_index(e.scorecard(), cards.size(), "scorecard-mismatch", "rank entry's scorecard");
+  if (format == Format::xlsx) {
+    detail::write_report_xlsx(out, ev, cards, ranking);
+    return;
+  }
   const CriteriaSet& set = ev.criteria();
   detail::html_page_begin(out, set.title());
   detail::html_set_identity(out, set, options);

@@ -21,7 +21,7 @@ cchc_test::Scored hand_worked() {
 
 }  // namespace
 
-TEST_CASE("write_report: only HTML, any other format refused before anything is written") {
+TEST_CASE("write_report: HTML and xlsx only, any other format refused before anything is written") {
   const cchc_test::Scored s = hand_worked();
   for (Format f : {Format::table, Format::csv, Format::json, Format::markdown}) {
     std::ostringstream out;
@@ -39,6 +39,10 @@ TEST_CASE("write_report: only HTML, any other format refused before anything is 
   write_report(html, s.evaluation, s.cards, s.ranking, Format::html);
   CHECK(html.str().rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
   CHECK(html.str().find("</html>\n") == html.str().size() - 8);
+  // An Excel workbook is a zip archive (read back in tests/xlsx/xlsx_report_test.py).
+  std::ostringstream xlsx;
+  write_report(xlsx, s.evaluation, s.cards, s.ranking, Format::xlsx);
+  CHECK(xlsx.str().rfind("PK\x03\x04", 0) == 0);
 }
 
 TEST_CASE("the library leaves the language to its host: English under the C locale") {

@@ -7,7 +7,7 @@
 //   cchc robustness --criteria C --units U --evidence E [--runs N] [--seed S] [--weights-noise F]
 //                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
 //                   [--sobol] [--threads T] [--format F] [-o OUT]
-//   cchc report  --criteria C --units U --evidence E [--format html] -o OUT
+//   cchc report  --criteria C --units U --evidence E [--format html|xlsx] -o OUT
 //   cchc template --criteria C --units U [--format xlsx] -o phieu.xlsx
 //   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
 //                [--include-survey] [--format F] [-o OUT]
@@ -245,15 +245,14 @@ int main(int argc, char** argv) {
   template_cmd->add_option("-o,--output", template_path, "the workbook to write")->required();
   add_lang(template_cmd);
 
-  // The year in one file. Only HTML so far: --format xlsx is refused as a usage error until
-  // the workbook writer lands (issue 10, section 1), rather than written half.
+  // The year in one file: an HTML page, or an Excel workbook (a sheet per group and per unit).
   Inputs report_in;
   Output report_out;
   report_out.format = "html";
   auto* report_cmd = app.add_subcommand("report", "the whole year in one page: ranking with charts, every unit's scorecard, "
                                                   "points lost and next steps, deviations, an index of units");
   add_inputs(report_cmd, report_in);
-  report_cmd->add_option("--format", report_out.format, "html (xlsx: not available yet)")
+  report_cmd->add_option("--format", report_out.format, "html | xlsx (an Excel workbook)")
       ->check(CLI::IsMember({"html", "xlsx"}));
   report_cmd->add_option("-o,--output", report_out.path, "write to this file")->required();
   add_number_style(report_cmd, report_out);
@@ -323,11 +322,6 @@ int main(int argc, char** argv) {
       return emit(workbook, [&](std::ostream& out) { cchc::write_entry_template(out, set.value(), units.value()); });
     }
     if (*report_cmd) {
-      if (report_out.format != "html") {
-        std::cerr << "cchc report: error: --format " << report_out.format
-                  << cchc::translate(" is not available yet (the workbook writer is pending); use --format html") << '\n';
-        return exit_usage;
-      }
       return run(request_for("report", report_in, report_out), report_out);
     }
     if (*plan_cmd) {
