@@ -3,13 +3,16 @@
 replayed from weights.csv, 5 runs; the counts are worked out in tests/unit/robustness_test.cpp
 and check_robustness.py): the rank-interval chart places each unit's dot at its nominal rank
 and its bar from rank_q05 to rank_q95, its <title> says the same in words, the table is there,
-and the page is self-contained.
+and the page is self-contained. Then the year's page (`cchc report`) on the same case: a
+plan per unit to the next band up.
 
 Usage: check_robustness_html.py CCHC DATA_DIR
 """
+import pathlib
 import re
 import subprocess
 import sys
+import tempfile
 
 
 def main():
@@ -81,6 +84,35 @@ def main():
         failures.append(f"external URLs {sorted(urls)}")
     if not text.startswith("<!DOCTYPE html>") or not text.rstrip().endswith("</html>"):
         failures.append("not a whole page")
+
+    # The year's page on the same case: a plan per unit to the next band up. Worked by hand:
+    # the leaves a and b are points (max 50 each), Tốt from 61. R (30 + 31 = 61) is in the top
+    # band: no plan. P (50 + 10 = 60): a is at its max, so b 10 → 11, gain 1, total 61.
+    # Q (20 + 40 = 60): a 20 → 21 or b 40 → 41, one change of 1 point either way; set order
+    # picks a. After, each ties R at 61: rank 1 (no tie-break), band Tốt.
+    with tempfile.TemporaryDirectory() as work:
+        page = pathlib.Path(work) / "year.html"
+        q = subprocess.run([cchc, "report", "--criteria", f"{data}/criteria.yaml", "--units", f"{data}/units.csv",
+                            "--evidence", f"{data}/evidence.csv", "--format", "html", "-o", str(page)],
+                           capture_output=True, timeout=60)
+        year = page.read_text(encoding="utf-8") if q.returncode == 0 else ""
+    if q.returncode != 0:
+        failures.append(f"report: exit {q.returncode}: {q.stderr.decode()}")
+    plans = re.findall(r'<section class="unit plan">(.*?)</section>', year, re.S)
+    want = {"P": ("<td>b</td><td>B</td><td>10</td><td>11</td><td class=\"n\">+1.00</td>"),
+            "Q": ("<td>a</td><td>A</td><td>20</td><td>21</td><td class=\"n\">+1.00</td>")}
+    if len(plans) != 2:
+        failures.append(f"{len(plans)} plans in the year's page, expected 2 (P and Q; R is in the top band)")
+    for code, row in want.items():
+        plan = next((p for p in plans if f"({code}): plan for band:Tốt" in p), None)
+        if plan is None:
+            failures.append(f"no plan to band:Tốt for {code}")
+            continue
+        for needle in ("reachable with 1 change", "after: 61.00 of 100.00, index 61.00, rank 1, band Tốt", row):
+            if needle not in plan:
+                failures.append(f"plan of {code}: no {needle!r}")
+    if any("(R): plan" in p for p in plans):
+        failures.append("a plan for R, which is in the top band")
 
     for f in failures:
         print(f)
