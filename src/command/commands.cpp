@@ -84,6 +84,8 @@ struct CommandEntry {
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
 /// The reports that also have an HTML page and an Excel workbook.
 const std::vector<Format> with_html{Format::table, Format::csv, Format::json, Format::markdown, Format::html, Format::xlsx};
+/// Robustness: an HTML page with its rank-interval charts, no workbook yet.
+const std::vector<Format> robustness_formats{Format::table, Format::csv, Format::json, Format::markdown, Format::html};
 
 /// A number option given as text (the command line's parser already checked its form; a
 /// request's may be anything): the number, or none when it does not read as one.
@@ -167,7 +169,7 @@ const std::vector<CommandEntry>& commands() {
        [](std::ostream& out, const Context& c) {
          write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
        }},
-      {"robustness", true, UnitUse::none, robustness_options, all_formats,
+      {"robustness", true, UnitUse::none, robustness_options, robustness_formats,
        [](std::ostream& out, const Context& c) { write_robustness(out, c.run->evaluation, robustness_of(c), c.format, c.report); },
        robustness_problem},
   };

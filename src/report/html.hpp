@@ -51,6 +51,10 @@ void html_gaps_unit(std::ostream& out, const Evaluation& evaluation, const Score
 std::size_t html_deviations_section(std::ostream& out, const Evaluation& evaluation, std::optional<std::size_t> unit,
                                     const ReportOptions& options);
 
+/// A unit's plan (plan_unit) as a section: heading, verdict, where the unit stands now and
+/// after, and the changes (sub-heading at `level`).
+void html_plan_section(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, const ReportOptions& options, int level);
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace cchc

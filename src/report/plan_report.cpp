@@ -2,12 +2,16 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include "report/html.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
-void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Format format, const ReportOptions& options) {
+namespace {
+
+// Every format's plan; HTML as a section whose heading is at `level` (no page around it).
+void plan_body(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Format format, const ReportOptions& options, int level) {
   const CriteriaSet& set = ev.criteria();
   const int places = set.rounding().places;
   const char point = detail::decimal_point(options, format);
@@ -99,7 +103,12 @@ void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, F
     t.rows.push_back({set.node(c.field).id + " " + set.node(c.field).title, set.node(c.node).id, set.node(c.node).title,
                       c.from.empty() ? std::string("(no evidence)") : detail::number_text(c.from, options),
                       detail::number_text(c.to, options), "+" + num(c.gain)});
-  if (format == Format::markdown) {
+  if (format == Format::html) {
+    // Paragraphs, not a list: the page's only list is its index of units.
+    out << "<h" << level << ">" << detail::html_text(heading) << "</h" << level << ">\n";
+    for (const std::string& l : lines) out << "<p>" << detail::html_text(l) << "</p>\n";
+    if (!t.rows.empty()) detail::render_html(out, t);
+  } else if (format == Format::markdown) {
     out << "## " << detail::markdown_line(heading) << "\n\n";
     for (const std::string& l : lines) out << "- " << detail::markdown_text(l) << "\n";
     out << '\n';
@@ -111,6 +120,25 @@ void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, F
     if (!t.rows.empty()) detail::render_text(out, t);
   }
 }
+
+}  // namespace
+
+void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Format format, const ReportOptions& options) {
+  if (format != Format::html) {
+    plan_body(out, ev, plan, format, options, 2);
+    return;
+  }
+  detail::html_page_begin(out, ev.criteria().title());
+  detail::html_set_identity(out, ev.criteria(), options);
+  plan_body(out, ev, plan, format, options, 2);
+  detail::html_page_end(out);
+}
+
+namespace detail {
+void html_plan_section(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, const ReportOptions& options, int level) {
+  plan_body(out, evaluation, plan, Format::html, options, level);
+}
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc

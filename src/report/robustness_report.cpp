@@ -7,6 +7,8 @@
 #include <ostream>
 
 #include "cchc/report/report.hpp"
+#include "report/html.hpp"
+#include "report/svg_charts.hpp"
 #include "report/table.hpp"
 
 namespace cchc {
@@ -134,9 +136,15 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
   }
 
   const bool md = format == Format::markdown;
+  const bool html = format == Format::html;
   const std::string intro = "Robustness of the ranking: " + std::to_string(result.runs()) + " runs, seed " + std::to_string(result.seed()) +
                             "; sources: " + sources;
-  if (md) out << "# " << detail::markdown_line(set.title()) << "\n\n" << detail::markdown_line(intro) << "\n\n";
+  if (html) {
+    // A self-contained page (inline style, no script, no external resource), as write_ranking's.
+    detail::html_page_begin(out, set.title());
+    detail::html_set_identity(out, set, options);
+    out << "<p>" << detail::html_text(intro) << "</p>\n";
+  } else if (md) out << "# " << detail::markdown_line(set.title()) << "\n\n" << detail::markdown_line(intro) << "\n\n";
   else out << detail::text_safe(set.title()) << "\n" << detail::text_safe(intro) << "\n\n";
   if (!result.sobol().empty()) {
     detail::Table t;
@@ -146,7 +154,11 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
       t.rows.push_back({x.source, stat(x.first, point), stat(x.first_low, point) + " – " + stat(x.first_high, point), stat(x.total, point),
                         stat(x.total_low, point) + " – " + stat(x.total_high, point)});
     const std::string heading = "Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)";
-    if (md) {
+    if (html) {
+      out << "<section>\n<h2>" << detail::html_text(heading) << "</h2>\n";
+      detail::render_html(out, t);
+      out << "</section>\n";
+    } else if (md) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, t);
       out << "\n";
@@ -167,8 +179,24 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
       t.header.push_back("P(" + l + ")");
       t.numeric.push_back(true);
     }
+    // The chart: every ranked unit (an unranked one has no rank to place), and the same
+    // figures as text in the chart's <title>.
+    std::vector<detail::RankInterval> intervals;
+    std::string interval_alt;
+    std::size_t ranks = 0;
     for (; next < result.units().size() && result.units()[next].group() == group.key; ++next) {
       const UnitRobustness& u = result.units()[next];
+      if (u.rank() > 0) {
+        detail::RankInterval r;
+        r.name = code_of(u.unit()) + " " + ev.units()[u.unit()].name();
+        r.rank = static_cast<double>(u.rank());
+        r.low = u.rank_q05();
+        r.high = u.rank_q95();
+        r.text = std::to_string(u.rank()) + " (" + stat(u.rank_q05(), point) + " – " + stat(u.rank_q95(), point) + ")";
+        interval_alt += (interval_alt.empty() ? "" : "; ") + code_of(u.unit()) + " rank " + r.text;
+        ranks = std::max<std::size_t>(ranks, static_cast<std::size_t>(std::ceil(std::max<double>(r.rank, r.high))));
+        intervals.push_back(std::move(r));
+      }
       std::vector<std::string> row{std::to_string(u.rank()), code_of(u.unit()), ev.units()[u.unit()].name(), u.band(),
                                    stat(u.rank_mean(), point), stat(u.rank_median(), point), stat(u.rank_q05(), point),
                                    stat(u.rank_q95(), point), stat(u.p_rank_1(), point), stat(u.p_keep_band(), point)};
@@ -181,7 +209,17 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
     for (const AdjacentPair& p : group.pairs)
       pairs.rows.push_back({code_of(p.upper), code_of(p.lower), stat(p.p_upper_above, point)});
     const std::string heading = group.title.empty() ? std::string("Ranking") : group.title;
-    if (md) {
+    if (html) {
+      out << "<section class=\"group\">\n<h2>" << detail::html_text(heading) << "</h2>\n";
+      out << "<figure>\n"
+          << detail::svg_rank_interval_chart(heading + ": nominal rank and 5–95 % rank interval over " + std::to_string(result.runs()) +
+                                                 " runs, " + interval_alt,
+                                             intervals, ranks, "nominal rank", "5–95 % of the runs' ranks")
+          << "</figure>\n";
+      detail::render_html(out, t);
+      if (!pairs.rows.empty()) detail::render_html(out, pairs);
+      out << "</section>\n";
+    } else if (md) {
       out << "## " << detail::markdown_line(heading) << "\n\n";
       detail::render_markdown(out, t);
       if (!pairs.rows.empty()) {
@@ -199,6 +237,7 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
       out << "\n";
     }
   }
+  if (html) detail::html_page_end(out);
 }
 
 }  // namespace v1

@@ -176,6 +176,47 @@ std::string svg_heatmap(const std::string& title, const Heatmap& map) {
   return s;
 }
 
+std::string svg_rank_interval_chart(const std::string& title, const std::vector<RankInterval>& rows, std::size_t ranks,
+                                    const std::string& dot_legend, const std::string& bar_legend) {
+  constexpr double width = 760, left = 270, plot = 300, row = 20, top = 30;
+  const double legend_top = top + row * static_cast<double>(rows.size()) + 12;
+  const double height = legend_top + 22;
+  const double last = static_cast<double>(std::max<std::size_t>(ranks, 2));
+  // Rank 1 at the left edge, the last rank at the right: better ranks read first.
+  auto x_of = [&](double r) { return left + plot * (std::clamp(r, 1.0, last) - 1.0) / (last - 1.0); };
+  std::string s;
+  Out o(s);
+  open_svg(o, width, height, title);
+  // Ticks at every rank when there are few, else at 1, the middle and the last.
+  const std::size_t step = ranks <= 12 ? 1 : (ranks + 9) / 10;
+  for (std::size_t r = 1; r <= std::max<std::size_t>(ranks, 1); r += step)
+    fmt::format_to(o, "<text x=\"{:.2f}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\" font-size=\"9\">{}</text>\n",
+                   x_of(static_cast<double>(r)), top - 12, r);
+  fmt::format_to(o, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#999\"/>\n", left, top - 4, plot,
+                 row * static_cast<double>(rows.size()) + 4);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const RankInterval& r = rows[i];
+    const double y = top + row * static_cast<double>(i);
+    fmt::format_to(o, "<text x=\"4\" y=\"{}\">{}</text>\n", y + 11, html_text(shorten(r.name, 42)));
+    // The interval: a mid-grey bar with end caps (a zero-width interval still shows its caps).
+    const double a = x_of(r.low), b = x_of(r.high);
+    fmt::format_to(o, "<rect x=\"{:.2f}\" y=\"{}\" width=\"{:.2f}\" height=\"6\" fill=\"#9a9a9a\" stroke=\"#222\" stroke-width=\"0.6\"/>\n",
+                   a, y + 4, b - a);
+    fmt::format_to(o, "<path d=\"M{0:.2f},{2} v12 M{1:.2f},{2} v12\" stroke=\"#000\" stroke-width=\"1.2\"/>\n", a, b, y + 1);
+    // The nominal rank: a black dot with a white ring, visible on the bar.
+    fmt::format_to(o, "<circle cx=\"{:.2f}\" cy=\"{}\" r=\"4.5\" fill=\"#000\" stroke=\"#fff\" stroke-width=\"1.2\"/>\n", x_of(r.rank),
+                   y + 7);
+    fmt::format_to(o, "<text x=\"{}\" y=\"{}\">{}</text>\n", left + plot + 10, y + 11, html_text(r.text));
+  }
+  fmt::format_to(o, "<circle cx=\"10\" cy=\"{}\" r=\"4.5\" fill=\"#000\"/><text x=\"20\" y=\"{}\">{}</text>\n", legend_top + 6,
+                 legend_top + 10, html_text(dot_legend));
+  fmt::format_to(o, "<rect x=\"240\" y=\"{}\" width=\"24\" height=\"6\" fill=\"#9a9a9a\" stroke=\"#222\" stroke-width=\"0.6\"/>"
+                    "<text x=\"270\" y=\"{}\">{}</text>\n",
+                 legend_top + 3, legend_top + 10, html_text(bar_legend));
+  fmt::format_to(o, "</svg>\n");
+  return s;
+}
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace cchc

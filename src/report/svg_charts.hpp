@@ -57,6 +57,22 @@ struct Heatmap {
 };
 std::string svg_heatmap(const std::string& title, const Heatmap& map);
 
+/// One unit's row in a rank-interval chart: its nominal rank and the 5–95 % interval of
+/// its rank over the replications.
+struct RankInterval {
+  std::string name;
+  double rank = 0;  ///< the nominal rank (the dot)
+  double low = 0;   ///< rank_q05 (the bar's start)
+  double high = 0;  ///< rank_q95 (the bar's end)
+  std::string text; ///< "2 (1.2 – 3)", as the table prints them
+};
+
+/// The units of one group on a rank axis (1 at the left, `ranks` at the right): each a
+/// grey bar from its 5 % to its 95 % rank and a black dot at its nominal rank, the numbers
+/// printed beside, so that it reads without colour.
+std::string svg_rank_interval_chart(const std::string& title, const std::vector<RankInterval>& rows, std::size_t ranks,
+                                    const std::string& dot_legend, const std::string& bar_legend);
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace cchc

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "cchc/analysis/plan.hpp"
 #include "cchc/report/report.hpp"
 #include "i18n/translate.hpp"
 #include "model/api_error.hpp"
@@ -91,6 +92,18 @@ void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Sco
     for (const RankEntry& e : g.entries()) {
       const Scorecard& card = cards[e.scorecard()];
       detail::html_scorecard_section(out, ev, cards, card, ranking, options, unit_anchor(card.unit()));
+      // The plan to the next band up (bands run best first): none for an unranked unit or
+      // one already in the top band; a ranked unit no band admits aims at the lowest band.
+      const std::vector<Band>& bands = set.bands_for(g.key());
+      if (!e.rank() || bands.empty()) continue;
+      std::size_t at = bands.size();
+      for (std::size_t b = 0; b < bands.size(); ++b)
+        if (bands[b].label == e.band()) at = b;
+      if (at == 0) continue;
+      const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), "band:" + bands[at - 1].label);
+      out << "<section class=\"unit plan\">\n";
+      detail::html_plan_section(out, ev, plan, options, 3);
+      out << "</section>\n";
     }
   out << "</div>\n<section class=\"unit\" id=\"deviations\">\n<h2>" << T("Deviations between stages") << "</h2>\n";
   if (detail::html_deviations_section(out, ev, std::nullopt, options) == 0)
