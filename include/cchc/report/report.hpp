@@ -105,7 +105,8 @@ CCHC_API void write_plan(std::ostream& out, const Evaluation& evaluation, const 
 /// How sure each rank is (analyze_robustness): per unit the nominal rank and band, the rank's
 /// mean, median, 5th and 95th percentiles, the probability of each band, of rank 1 and of
 /// keeping the band; per group, for each pair of adjacent nominal ranks, the probability
-/// that the upper unit stays above. Statistics are written to 4 decimals.
+/// that the upper unit stays above. Statistics are written to 4 decimals. Format::html is a
+/// page with a rank-interval chart per group (nominal rank, 5-95 % interval).
 CCHC_API void write_robustness(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result, Format format,
                                const ReportOptions& options = {});
 /// The entry workbook of a year (`cchc template`, an .xlsx): one wide sheet, a row per unit
