@@ -9,7 +9,7 @@ for kind in shared static; do
   prefix="$cchc_build/prefix-$kind"
   rm -rf "$prefix"
   cmake -S . -B "$cchc_build/lib-$kind" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS="$shared" \
-    -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF -DCMAKE_INSTALL_PREFIX="$prefix" > /dev/null
+    -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF -DCCHC_BUILD_PYTHON=OFF -DCMAKE_INSTALL_PREFIX="$prefix" > /dev/null
   cmake --build "$cchc_build/lib-$kind" -j "$cchc_jobs"
   cmake --install "$cchc_build/lib-$kind" > /dev/null
 
