@@ -123,6 +123,10 @@ std::optional<Request> parse_request_json(std::string_view text, std::vector<Dia
     std::string why = e.what();
     const auto colon = why.find(": ", why.find("parse error"));
     if (colon != std::string::npos) why = why.substr(colon + 2);
+    // Its "; last read: '…'" quotes the request's raw bytes, which may be ill-formed UTF-8 (the
+    // fuzzer's find): the line and column already say where, so the excerpt is left out.
+    const auto excerpt = why.find("; last read:");
+    if (excerpt != std::string::npos) why.erase(excerpt);
     problems.push_back(request_error("request-syntax", "", "the request is not valid JSON: " + why, line, column));
     return std::nullopt;
   }
