@@ -75,8 +75,12 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
                            "run " + detail::quote_value(run_text) + " is not a run number from 1 to " + std::to_string(runs) + " (--runs)"));
       ok = false;
     }
-    const std::optional<NodeIndex> node = node_text.empty() ? std::nullopt : criteria.find(node_text);
-    if (!node || *node == 0) {
+    // A plain index and a flag rather than an optional: GCC 12 at -O2 warns, falsely, that
+    // the optional's value may be read uninitialised (-Wmaybe-uninitialized under -Werror).
+    NodeIndex node_index = 0;
+    if (!node_text.empty())
+      if (const std::optional<NodeIndex> found = criteria.find(node_text)) node_index = *found;
+    if (node_index == 0) {
       report(weights_error(name, row, column(node_col), "node",
                            "unknown node " + detail::quote_value(node_text) + ": expected a node id of " + detail::quote_value(criteria.id())));
       ok = false;
@@ -90,8 +94,7 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
                                ": expected a number >= 0 (a '.' decimal point)"));
       ok = false;
     }
-    if (!ok || !node) continue;
-    const NodeIndex node_index = *node;
+    if (!ok) continue;
     const auto [it, inserted] = seen.emplace(std::pair{run, node_index}, row);
     if (!inserted) {
       report(weights_error(name, row, column(node_col), "node",
