@@ -47,8 +47,9 @@ std::string diagnostics_json(const std::vector<cchc::Diagnostic>& diagnostics, i
   return command::failure_json(status, diagnostics);
 }
 
-/// (status, text): the report, or {"status", "diagnostics"} on failure.
-std::pair<int, std::string> run(const std::string& name, const py::object& criteria, const py::object& units,
+/// (status, report): the report (bytes for a workbook, else text), or the text
+/// {"status", "diagnostics"} on failure.
+std::pair<int, py::object> run(const std::string& name, const py::object& criteria, const py::object& units,
                                 const py::object& evidence, const py::object& year,
                                 const std::vector<std::pair<std::string, std::variant<bool, std::string>>>& options) {
   command::Request request;
@@ -64,8 +65,9 @@ std::pair<int, std::string> run(const std::string& name, const py::object& crite
     py::gil_scoped_release unlocked;
     outcome = command::run(request);
   }
-  if (outcome.status == command::status_ok) return {outcome.status, std::move(outcome.output)};
-  return {outcome.status, diagnostics_json(outcome.diagnostics, outcome.status)};
+  if (outcome.status != command::status_ok) return {outcome.status, py::str(diagnostics_json(outcome.diagnostics, outcome.status))};
+  if (outcome.binary) return {outcome.status, py::bytes(outcome.output)};
+  return {outcome.status, py::str(outcome.output)};
 }
 
 }  // namespace

@@ -49,18 +49,30 @@ CCHC_API const char* cchc_version(void);
 CCHC_API void cchc_string_free(char* text);
 
 /* ---- One call: a command as JSON ------------------------------------------------------
- * request: {"command": "validate" | "rank" | "explain" | "gaps" | "deviations",
+ * request: {"command": "validate" | "rank" | "explain" | "gaps" | "deviations" | "plan" |
+ *                      "robustness" | "report" | "template",
  *           "criteria": {"path": "set.yaml"} | {"text": "schema: …", "name": "set.yaml"},
- *           "units": …, "evidence": …   (same two forms; not for validate),
- *           "options": {"unit": "STP", "missing_as_zero": true, "format": "csv", …}}
+ *           "units": …, "evidence": …   (same two forms; not for validate; template reads
+ *                                        units only),
+ *           "options": {"unit": "STP", "missing_as_zero": true, "format": "csv",
+ *                       "units_sheet": "Đơn vị", …}}
  * Options go by the command line's long names ('_' or '-'). On success (0), *response is
- * what `cchc <command> --format json` prints (another "format" gives that format). On
+ * what `cchc <command> --format json` prints (another "format" gives that format; a command
+ * that writes no JSON, report and template, gives its first format, html and xlsx). A
+ * workbook ("format": "xlsx") is bytes, not a C string: cchc_request_json refuses it (status
+ * 2, code "binary-format"); ask cchc_request instead. On
  * failure, *response is {"status": N, "diagnostics": [{"severity", "code", "file", "line",
  * "column", "key", "unit", "criterion", "stage", "message"}, …]} and N is returned. A
  * malformed request is a failure like any other (status 2). *response is NULL only when
  * `response` or `request` is NULL (status 2), or when even the answer did not fit in memory
  * (status 3). Free *response with cchc_string_free(). */
 CCHC_API int cchc_request_json(const char* request, char** response);
+
+/* The same for any format, workbooks included: *response holds exactly *length bytes (an
+ * .xlsx file's bytes for "format": "xlsx"), followed by a NUL that *length does not count.
+ * On failure, *response is the same diagnostics JSON as above and *length its length.
+ * *length is 0 when *response is NULL. Free *response with cchc_string_free(). */
+CCHC_API int cchc_request(const char* request, char** response, size_t* length);
 
 /* ---- Diagnostics ----------------------------------------------------------------------
  * What a failed (or successful, with warnings) load found. Index i < cchc_diagnostics_count.

@@ -13,7 +13,8 @@ every number a :class:`decimal.Decimal` (exact, never a float)::
 Inputs (``criteria``, ``units``, ``evidence``) are each a path (``str`` or
 :class:`os.PathLike`), or the file's text: a ``str`` holding a line break, or
 ``cchc.text(content, name)``. Options are the command line's long names
-(``missing_as_zero=True``, ``unit="STP"``). A set or a year loaded once with
+(``missing_as_zero=True``, ``unit="STP"``, ``units_sheet="Đơn vị"`` for a workbook). A
+``format=`` other than json returns that format's text, or ``bytes`` for ``"xlsx"``. A set or a year loaded once with
 :func:`load_criteria` / :func:`load_evaluation` can be scored many times.
 
 Failures raise :class:`cchc.Error`, whose ``diagnostics`` list every problem (file, line,
@@ -29,7 +30,7 @@ from typing import Any, Dict, List, Optional, Union
 from . import _native
 
 __all__ = ["Error", "Criteria", "Evaluation", "Report", "Rows", "text", "load_criteria", "load_evaluation",
-           "validate", "rank", "explain", "gaps", "deviations", "plan", "robustness", "__version__"]
+           "validate", "rank", "explain", "gaps", "deviations", "plan", "robustness", "report", "template", "__version__"]
 
 __version__: str = _native.version()
 
@@ -238,7 +239,7 @@ def rank(criteria: Union[Criteria, Source] = None, units: Source = None, evidenc
     rank order, as ``cchc rank --format json`` lists them. ``format="csv"`` (or ``md``,
     ``table``) returns that text instead."""
     result = _run("rank", criteria, units, evidence, evaluation, options)
-    return result if isinstance(result, str) else Rows(result)
+    return result if isinstance(result, (str, bytes)) else Rows(result)
 
 
 def explain(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
@@ -246,14 +247,14 @@ def explain(criteria: Union[Criteria, Source] = None, units: Source = None, evid
     """One unit's scorecard (``cchc explain --unit CODE``): every node with its max,
     points, rule and evidence, then the points lost."""
     result = _run("explain", criteria, units, evidence, evaluation, dict(options, unit=unit))
-    return result if isinstance(result, str) else Report(result)
+    return result if isinstance(result, (str, bytes)) else Report(result)
 
 
 def gaps(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
          evaluation: Optional[Evaluation] = None, **options: Any) -> Rows:
     """Where each unit (or only ``unit=``) lost points, largest loss first."""
     result = _run("gaps", criteria, units, evidence, evaluation, options)
-    return result if isinstance(result, str) else Rows(result)
+    return result if isinstance(result, (str, bytes)) else Rows(result)
 
 
 def plan(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
@@ -263,7 +264,7 @@ def plan(criteria: Union[Criteria, Source] = None, units: Source = None, evidenc
     and the ``changes`` (criterion, title, from, to, gain). ``include_survey=True`` lets
     survey leaves change too."""
     result = _run("plan", criteria, units, evidence, evaluation, dict(options, unit=unit, target=target))
-    return result if isinstance(result, str) else Report(result)
+    return result if isinstance(result, (str, bytes)) else Report(result)
 
 
 def robustness(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
@@ -274,11 +275,24 @@ def robustness(criteria: Union[Criteria, Source] = None, units: Source = None, e
     Sobol' indices. Numbers are given as they would be on the command line."""
     options = {k: (v if isinstance(v, bool) or isinstance(v, str) else str(v)) for k, v in options.items()}
     result = _run("robustness", criteria, units, evidence, evaluation, options)
-    return result if isinstance(result, str) else Report(result)
+    return result if isinstance(result, (str, bytes)) else Report(result)
 
 
 def deviations(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
                evaluation: Optional[Evaluation] = None, **options: Any) -> Rows:
     """Where the appraisal changed each unit's (or only ``unit=``'s) self-assessment."""
     result = _run("deviations", criteria, units, evidence, evaluation, options)
-    return result if isinstance(result, str) else Rows(result)
+    return result if isinstance(result, (str, bytes)) else Rows(result)
+
+
+def report(criteria: Union[Criteria, Source] = None, units: Source = None, evidence: Source = None, *,
+           evaluation: Optional[Evaluation] = None, format: str = "html", **options: Any) -> Union[str, bytes]:
+    """The whole year in one file (``cchc report``): the HTML page as ``str``, or with
+    ``format="xlsx"`` the workbook's ``bytes`` (write them to a ``.xlsx`` file)."""
+    return _run("report", criteria, units, evidence, evaluation, dict(options, format=format))
+
+
+def template(criteria: Union[Criteria, Source], units: Source, **options: Any) -> bytes:
+    """The year's entry workbook (``cchc template``): a row per unit, a column per leaf, with
+    drop-down lists and checks, as ``.xlsx`` bytes. ``units_sheet=`` picks a workbook's sheet."""
+    return _run("template", criteria, units, None, None, dict(options, format="xlsx"))

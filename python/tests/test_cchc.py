@@ -205,3 +205,40 @@ def test_robustness_hand_counted(root):
     assert r["rank"] == 1 and r["rank_mean"] == Decimal("1.8") and r["rank_q05"] == Decimal("1.2")
     assert r["band_probabilities"] == {"Tốt": Decimal("0.6"), "Khá": Decimal("0.4")}
     no_floats(dict(result))
+
+
+def test_workbooks_are_bytes_and_sheets_are_options(hand_worked, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import io
+    # The entry workbook of the hand-worked set: bytes of a zip (xlsx), whose data sheet lists
+    # the seven units of units.csv in file order, with their names.
+    book = cchc.template(criteria=hand_worked / "criteria.yaml", units=hand_worked / "units.csv")
+    assert isinstance(book, bytes) and book[:2] == b"PK"
+    ws = openpyxl.load_workbook(io.BytesIO(book))["Phiếu nhập liệu"]
+    assert [ws.cell(row=r, column=1).value for r in range(7, 14)] == ["S1", "S2", "S3", "S4", "H1", "H2", "H3"]
+    assert ws["B8"].value == "Sở Nội vụ"
+    # The units given as CSV text work too (a portal holds them in memory).
+    text_units = (hand_worked / "units.csv").read_text(encoding="utf-8")
+    assert cchc.template(criteria=hand_worked / "criteria.yaml", units=cchc.text(text_units, "units.csv"))[:2] == b"PK"
+    # The year's report: HTML text by default, workbook bytes with format="xlsx".
+    paths = dict(criteria=hand_worked / "criteria.yaml", units=hand_worked / "units.csv", evidence=hand_worked / "evidence.csv")
+    assert cchc.report(**paths).startswith("<!DOCTYPE html>")
+    assert cchc.report(**paths, format="xlsx")[:2] == b"PK"
+    # Units read from a named sheet of a workbook rank as the CSV does: S1 90.00 of 100.00
+    # by hand (tests/cli/check_hand_worked_json.py).
+    wb = openpyxl.Workbook()
+    wb.active.title = "Trang bìa"
+    sheet = wb.create_sheet("Đơn vị")
+    with open(hand_worked / "units.csv", encoding="utf-8", newline="") as f:
+        for row in csv.reader(f):
+            sheet.append(row)
+    wb.save(tmp_path / "units.xlsx")
+    ranked = {u["code"]: u for u in cchc.rank(criteria=paths["criteria"], units=tmp_path / "units.xlsx",
+                                              evidence=paths["evidence"], units_sheet="Đơn vị")}
+    assert ranked["S1"]["total"] == Decimal("90.00")
+    # A sheet goes with a workbook's path, not with a text.
+    with pytest.raises(cchc.Error) as e:
+        cchc.rank(criteria=paths["criteria"], units=cchc.text(text_units, "units.csv"), evidence=paths["evidence"],
+                  units_sheet="Đơn vị")
+    assert e.value.status == 2
+    assert e.value.diagnostics[0]["message"] == "units_sheet: a sheet goes with a workbook's path, not with a text"

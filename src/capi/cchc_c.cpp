@@ -175,6 +175,19 @@ int cchc_request_json(const char* request, char** response) {
   return answer.status;
 }
 
+int cchc_request(const char* request, char** response, size_t* length) {
+  if (response == nullptr || length == nullptr) return CCHC_USAGE;
+  *response = nullptr;
+  *length = 0;
+  if (request == nullptr) return CCHC_USAGE;
+  cchc::command::Response answer = cchc::command::respond(request, true);
+  if (answer.json.empty()) return CCHC_NO_MEMORY;
+  *response = copy_out(answer.json);
+  if (*response == nullptr) return CCHC_NO_MEMORY;
+  *length = answer.json.size();
+  return answer.status;
+}
+
 // ---- diagnostics -------------------------------------------------------------------------
 
 size_t cchc_diagnostics_count(const cchc_diagnostics* d) { return d == nullptr ? 0 : d->items.size(); }

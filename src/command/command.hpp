@@ -30,6 +30,7 @@ struct Prepared {
   std::vector<Diagnostic> diagnostics;
   /// Writes the report (only when status == 0). Keeps what it needs alive.
   std::function<void(std::ostream&)> write;
+  bool binary = false;  ///< the report is a workbook: bytes, not text
 };
 
 /// Loads and checks everything the request needs; never throws (a failure is a status with
@@ -41,6 +42,7 @@ struct Outcome {
   int status = status_ok;
   std::string output;
   std::vector<Diagnostic> diagnostics;
+  bool binary = false;  ///< `output` is a workbook's bytes, not text
 };
 CCHC_API Outcome run(const Request& request);
 

@@ -67,6 +67,7 @@ struct Context {
   Format format;
   const ReportOptions& report;
   const Options& options;
+  const std::vector<Unit>* units = nullptr;  ///< only for a command that reads units alone
 };
 
 struct CommandEntry {
@@ -79,6 +80,8 @@ struct CommandEntry {
   /// A problem with the request that only the loaded year shows (a plan's target names a
   /// band the unit's group does not have): a usage error, before any output. Empty: none.
   std::string (*check)(const Context& c) = nullptr;
+  /// Reads the units but no evidence (the entry workbook); only when !reads_year.
+  bool reads_units = false;
 };
 
 const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
@@ -172,6 +175,8 @@ const std::vector<CommandEntry>& commands() {
       {"robustness", true, UnitUse::none, robustness_options, robustness_formats,
        [](std::ostream& out, const Context& c) { write_robustness(out, c.run->evaluation, robustness_of(c), c.format, c.report); },
        robustness_problem},
+      {"template", false, UnitUse::none, {}, {Format::xlsx},
+       [](std::ostream& out, const Context& c) { write_entry_template(out, c.set, *c.units); }, nullptr, true},
   };
   return table;
 }
@@ -213,6 +218,8 @@ Prepared usage(std::string code, std::string message) {
 std::vector<Diagnostic> check_options(const Request& request, const CommandEntry& entry, Options& options) {
   std::vector<OptionSpec> accepted = shared_options;
   if (entry.reads_year) accepted.push_back({"missing_as_zero", OptionKind::flag});
+  if (entry.reads_year || entry.reads_units) accepted.push_back({"units_sheet", OptionKind::text});
+  if (entry.reads_year) accepted.push_back({"evidence_sheet", OptionKind::text});
   if (entry.unit != UnitUse::none) accepted.push_back({"unit", OptionKind::text});
   accepted.insert(accepted.end(), entry.options.begin(), entry.options.end());
   std::vector<Diagnostic> problems;
@@ -276,9 +283,23 @@ Prepared prepare_checked(const Request& request) {
   }
   if (request.loaded_year && options->flag("missing_as_zero"))
     problems.push_back(usage_error("bad-option-value", "missing_as_zero is chosen when the evaluation is loaded"));
+  if (entry->reads_units && !request.units.given()) problems.push_back(usage_error("missing-input", "the request names no units"));
+  // A workbook's sheet goes with a file: a text is CSV, a loaded year is already read.
+  Source units = request.units, evidence = request.evidence;
+  for (auto [name, source] : {std::pair<const char*, Source*>{"units_sheet", &units}, {"evidence_sheet", &evidence}}) {
+    const std::optional<std::string> sheet = options->text(name);
+    if (!sheet) continue;
+    if (request.loaded_year)
+      problems.push_back(usage_error("bad-option-value", std::string(name) + " is chosen when the evaluation is loaded"));
+    else if (source->text)
+      problems.push_back(usage_error("bad-option-value", std::string(name) + ": a sheet goes with a workbook's path, not with a text"));
+    else
+      source->sheet = *sheet;
+  }
   if (!problems.empty()) return refused(status_usage, std::move(problems));
 
   Prepared out;
+  out.binary = format == Format::xlsx;
   const std::optional<CriteriaSet> set = request_set(request, out.diagnostics);
   if (!set) return refused(status_invalid_input, std::move(out.diagnostics));
 
@@ -289,10 +310,15 @@ Prepared prepare_checked(const Request& request) {
   report->set_csv_bom(options->flag("bom"));
   const CommandEntry* e = &*entry;
   if (!entry->reads_year) {
+    std::shared_ptr<const std::vector<Unit>> unit_list;
+    if (entry->reads_units) {
+      unit_list = load_units(*set, units, out.diagnostics);
+      if (!unit_list) return refused(status_invalid_input, std::move(out.diagnostics));
+    }
     report->set_warnings(warnings_of(out.diagnostics));
     auto kept = std::make_shared<CriteriaSet>(*set);
-    out.write = [e, kept, report, options, format](std::ostream& to) {
-      e->write(to, Context{*kept, nullptr, std::nullopt, format, *report, *options});
+    out.write = [e, kept, unit_list, report, options, format](std::ostream& to) {
+      e->write(to, Context{*kept, nullptr, std::nullopt, format, *report, *options, unit_list.get()});
     };
     return out;
   }
@@ -303,7 +329,7 @@ Prepared prepare_checked(const Request& request) {
   if (request.loaded_year)
     loaded = scored(request.loaded_year->evaluation, request.loaded_year->warnings, out.diagnostics);
   else
-    loaded = load_run(*set, request.units, request.evidence, evaluation_options, out.diagnostics);
+    loaded = load_run(*set, units, evidence, evaluation_options, out.diagnostics);
   if (!loaded) return refused(status_invalid_input, std::move(out.diagnostics));
   auto run = std::make_shared<Run>(std::move(*loaded));
 
@@ -385,6 +411,7 @@ Outcome run(const Request& request) {
       [&] {
         Prepared p = prepare(request);
         out.status = p.status;
+        out.binary = p.binary;
         out.diagnostics = std::move(p.diagnostics);
         if (p.status != status_ok) return;
         std::ostringstream text;

@@ -54,6 +54,14 @@ std::optional<CriteriaSet> load_set(const Source& criteria, std::vector<Diagnost
   return set.value();
 }
 
+std::shared_ptr<const std::vector<Unit>> load_units(const CriteriaSet& set, const Source& units, std::vector<Diagnostic>& messages) {
+  const Loaded<std::vector<Unit>> list = units.text ? try_parse_units(set, *units.text, text_name(units, "<units>"))
+                                                    : try_load_units(set, TableFile{units.path, units.sheet});
+  append(messages, list.diagnostics());
+  if (!list) return nullptr;
+  return std::make_shared<const std::vector<Unit>>(list.value());
+}
+
 std::optional<Run> load_run(const CriteriaSet& set, const Source& units, const Source& evidence,
                             const EvaluationOptions& options, std::vector<Diagnostic>& messages) {
   const Loaded<Evaluation> evaluation = load_evaluation(set, units, evidence, options);

@@ -32,6 +32,9 @@ struct Run {
 std::optional<CriteriaSet> load_set(const Source& criteria, std::vector<Diagnostic>& messages);
 
 /// Units and evidence (each a file or a text) against `set`, scored and ranked.
+/// The units alone (the entry workbook): null when they are refused.
+std::shared_ptr<const std::vector<Unit>> load_units(const CriteriaSet& set, const Source& units, std::vector<Diagnostic>& messages);
+
 std::optional<Run> load_run(const CriteriaSet& set, const Source& units, const Source& evidence,
                             const EvaluationOptions& options, std::vector<Diagnostic>& messages);
 

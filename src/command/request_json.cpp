@@ -165,7 +165,7 @@ std::string failure_json(int status, const std::vector<Diagnostic>& diagnostics)
   return out;
 }
 
-Response respond(std::string_view request_json) noexcept {
+Response respond(std::string_view request_json, bool binary_ok) noexcept {
   Response out;
   try {
     std::vector<Diagnostic> problems;
@@ -176,6 +176,10 @@ Response respond(std::string_view request_json) noexcept {
       return out;
     }
     Outcome outcome = run(*request);
+    if (outcome.status == status_ok && outcome.binary && !binary_ok) {
+      outcome.status = status_usage;
+      outcome.diagnostics = {usage_error("binary-format", "format 'xlsx' writes a workbook, bytes that a C string cannot hold: ask cchc_request(), which gives their length")};
+    }
     out.status = outcome.status;
     out.json = outcome.status == status_ok ? std::move(outcome.output) : failure_json(outcome.status, outcome.diagnostics);
   } catch (...) {

@@ -33,7 +33,9 @@ struct Response {
 };
 /// Parses and runs the request. Never throws; only when even the answer cannot be built
 /// (out of memory) is `json` empty, with a non-zero status.
-Response respond(std::string_view request_json) noexcept;
+/// A workbook (format xlsx) is bytes with NULs in them: only a caller that takes the answer's
+/// length (`binary_ok`) gets one; the others get a usage error saying so.
+Response respond(std::string_view request_json, bool binary_ok = false) noexcept;
 
 }  // namespace command
 }  // namespace v1

@@ -655,6 +655,20 @@ Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const Tabl
   return Loaded<std::vector<Unit>>(built.value().units(), built.diagnostics());
 }
 
+Loaded<std::vector<Unit>> try_parse_units(const CriteriaSet& criteria, std::string_view units_csv, const std::string& units_name) {
+  EvaluationOptions options;
+  options.set_missing_as_zero(true);  // no evidence is read: none is missing
+  std::vector<Diagnostic> problems;
+  TableText units;  // a workbook's bytes are recognised here too
+  if (!table_text(units_csv, TableFile{units_name, {}}, units, problems)) return Loaded<std::vector<Unit>>(std::move(problems));
+  EvaluationBuilder builder(criteria, std::move(options));
+  if (!units.sheet.empty()) detail::BuilderAccess::name_sheet(builder, units_name, units.sheet);
+  read_units(units.sheet.empty() ? units_csv : std::string_view(units.converted), units_name, builder);
+  Loaded<Evaluation> built = std::move(builder).build();
+  if (!built) return Loaded<std::vector<Unit>>(built.diagnostics());
+  return Loaded<std::vector<Unit>>(built.value().units(), built.diagnostics());
+}
+
 Evaluation load_evaluation(const CriteriaSet& criteria, const std::string& units_path, const std::string& evidence_path,
                            EvaluationOptions options) {
   return try_load_evaluation(criteria, units_path, evidence_path, std::move(options)).value();

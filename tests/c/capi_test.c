@@ -386,6 +386,28 @@ static void hand_worked_by_paths(const char* dir) {
   cchc_criteria_free(set);
 }
 
+/* A workbook is bytes: cchc_request gives them with their length; cchc_request_json refuses. */
+static void workbooks(const char* dir) {
+  char* request = request_for("rank", dir, 0, "{\"format\": \"xlsx\"}");
+  char* response = NULL;
+  size_t length = 7;
+  CHECK(cchc_request(request, &response, &length) == CCHC_OK);
+  /* An .xlsx file is a zip: "PK\3\4", and its headers hold NUL bytes (so strlen falls short). */
+  CHECK(response != NULL && length > 100 && memcmp(response, "PK\3\4", 4) == 0 && strlen(response) < length);
+  cchc_string_free(response);
+  expect_answer(request, CCHC_USAGE, "\"code\": \"binary-format\"", "ask cchc_request()");
+  free(request);
+  /* Text formats come the same through both, with their length. */
+  request = request_for("rank", dir, 1, "{\"format\": \"csv\"}");
+  CHECK(cchc_request(request, &response, &length) == CCHC_OK);
+  CHECK(response != NULL && strlen(response) == length && has(response, "S1"));
+  cchc_string_free(response);
+  free(request);
+  response = (char*)"not touched";
+  CHECK(cchc_request("{}", &response, NULL) == CCHC_USAGE);
+  CHECK(cchc_request(NULL, &response, &length) == CCHC_USAGE && response == NULL && length == 0);
+}
+
 int main(int argc, char** argv) {
   if (argc != 5) {
     fprintf(stderr, "usage: %s HAND_WORKED_DIR VINHPHUC_DIR CLI_VINHPHUC_JSON CLI_HAND_WORKED_JSON\n", argv[0]);
@@ -399,6 +421,7 @@ int main(int argc, char** argv) {
   bad_criteria_text();
   handles_and_lifetimes();
   hand_worked_by_paths(argv[1]);
+  workbooks(argv[1]);
   if (failures) fprintf(stderr, "%d check(s) failed\n", failures);
   else printf("capi_test: all checks passed\n");
   return failures ? 1 : 0;

@@ -96,10 +96,10 @@ command::Request request_for(const char* name, const Inputs& in, const Output& o
   r.criteria = command::Source::file(in.criteria);
   r.units = command::Source::file(in.units);
   r.evidence = command::Source::file(in.evidence);
-  r.units.sheet = in.units_sheet;
-  r.evidence.sheet = in.evidence_sheet;
   r.options = {{"format", o.format},         {"missing_as_zero", in.missing_as_zero}, {"decimal_comma", o.decimal_comma},
                {"decimal_point", o.decimal_point}, {"bom", o.bom}};
+  if (!in.units_sheet.empty()) r.options.emplace_back("units_sheet", in.units_sheet);
+  if (!in.evidence_sheet.empty()) r.options.emplace_back("evidence_sheet", in.evidence_sheet);
   return r;
 }
 
@@ -300,26 +300,16 @@ int main(int argc, char** argv) {
       return run(r, robust_out);
     }
     if (*template_cmd) {
-      const std::string bad_output = cchc_tool::check_output_path(
-          template_path, {{"--criteria", template_criteria}, {"--units", template_units}});
-      if (!bad_output.empty()) {
-        std::cerr << "cchc: error: " << bad_output << '\n';
-        return exit_usage;
-      }
-      if ((template_path.empty() || template_path == "-") && ::isatty(STDOUT_FILENO) != 0) {
-        std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
-        return exit_usage;
-      }
-      const auto set = cchc::try_load_criteria(template_criteria);
-      print(set.diagnostics());
-      if (!set) return exit_invalid;
-      const auto units = cchc::try_load_units(set.value(), cchc::TableFile{template_units, template_units_sheet});
-      print(units.diagnostics());
-      if (!units) return exit_invalid;
+      command::Request r;
+      r.command = "template";
+      r.criteria = command::Source::file(template_criteria);
+      r.units = command::Source::file(template_units);
+      r.options = {{"format", template_format}};
+      if (!template_units_sheet.empty()) r.options.emplace_back("units_sheet", template_units_sheet);
       Output workbook;
-      workbook.format = "xlsx";
+      workbook.format = template_format;
       workbook.path = template_path;
-      return emit(workbook, [&](std::ostream& out) { cchc::write_entry_template(out, set.value(), units.value()); });
+      return run(r, workbook);
     }
     if (*report_cmd) {
       return run(request_for("report", report_in, report_out), report_out);

@@ -45,6 +45,9 @@ CCHC_API Loaded<Evaluation> try_load_evaluation(const CriteriaSet& criteria, con
 /// Only the units (for `cchc template`): the units file checked as try_load_evaluation
 /// checks it, with no evidence.
 CCHC_API Loaded<std::vector<Unit>> try_load_units(const CriteriaSet& criteria, const TableFile& units);
+/// The same from CSV text (`units_name` is what messages call it).
+CCHC_API Loaded<std::vector<Unit>> try_parse_units(const CriteriaSet& criteria, std::string_view units_csv,
+                                                   const std::string& units_name = "<units>");
 CCHC_API Loaded<Evaluation> try_parse_evaluation(const CriteriaSet& criteria, std::string_view units_csv,
                                                  std::string_view evidence_csv,
                                                  const std::string& units_name = "<units>",
