@@ -84,11 +84,8 @@ struct CommandEntry {
   bool reads_units = false;
 };
 
-const std::vector<Format> all_formats{Format::table, Format::csv, Format::json, Format::markdown};
-/// The reports that also have an HTML page and an Excel workbook.
+/// Every format: the reports that also have an HTML page and an Excel workbook.
 const std::vector<Format> with_html{Format::table, Format::csv, Format::json, Format::markdown, Format::html, Format::xlsx};
-/// Robustness: an HTML page with its rank-interval charts, no workbook yet.
-const std::vector<Format> robustness_formats{Format::table, Format::csv, Format::json, Format::markdown, Format::html};
 
 /// A number option given as text (the command line's parser already checked its form; a
 /// request's may be anything): the number, or none when it does not read as one.
@@ -108,15 +105,43 @@ const std::vector<OptionSpec> robustness_options{
     {"weights_file", OptionKind::text},  {"survey_sampling", OptionKind::flag}, {"survey_n", OptionKind::text},
     {"appraisal_noise", OptionKind::text}, {"sobol", OptionKind::flag},       {"threads", OptionKind::text}};
 
+/// The report's rank intervals: the robustness options but --sobol and --threads.
+const std::vector<OptionSpec> report_robustness_options{
+    {"runs", OptionKind::text},         {"seed", OptionKind::text},           {"weights_noise", OptionKind::text},
+    {"weights_file", OptionKind::text}, {"survey_sampling", OptionKind::flag}, {"survey_n", OptionKind::text},
+    {"appraisal_noise", OptionKind::text}};
+
 std::string robustness_problem(const Context& c) {
   const char* names[] = {"runs", "seed", "weights_noise", "survey_n", "appraisal_noise", "threads"};
   for (const char* name : names) {
+    if (!c.options.text(name)) continue;
     const bool ok = std::string_view(name) == "weights_noise" ? number_option<double>(c.options, name, 0).has_value()
                     : std::string_view(name) == "seed"        ? number_option<std::uint64_t>(c.options, name, 1).has_value()
                     : std::string_view(name) == "threads"     ? number_option<unsigned>(c.options, name, 0).has_value()
                                                               : number_option<std::int64_t>(c.options, name, 0).has_value();
     if (!ok) return "option '" + std::string(name) + "': " + quote_for_message(*c.options.text(name)) + " is not a number";
   }
+  return {};
+}
+
+/// Whether the report is asked for its rank intervals: any source of uncertainty given.
+bool report_has_sources(const Options& options) {
+  return options.text("weights_noise") || options.text("weights_file") || options.flag("survey_sampling") ||
+         options.text("appraisal_noise");
+}
+
+/// The report's robustness options: numbers, and none that sets up runs without a source of
+/// uncertainty (the report would run them for nothing, or silently show no intervals).
+std::string report_problem(const Context& c) {
+  if (std::string problem = robustness_problem(c); !problem.empty()) return problem;
+  if (!report_has_sources(c.options))
+    for (const char* name : {"runs", "seed", "survey_n"})
+      if (c.options.text(name))
+        return "option '" + std::string(name) +
+               "' sets up the report's rank intervals, which need a source of uncertainty: weights_noise, weights_file, "
+               "survey_sampling or appraisal_noise";
+  if (c.options.text("survey_n") && !c.options.flag("survey_sampling"))
+    return "option 'survey_n' is the respondents behind a survey share for survey_sampling, which is not given";
   return {};
 }
 
@@ -157,7 +182,7 @@ const std::vector<CommandEntry>& commands() {
        }},
       {"deviations", true, UnitUse::optional, {}, with_html,
        [](std::ostream& out, const Context& c) { write_deviations(out, c.run->evaluation, c.unit, c.format, c.report); }},
-      {"plan", true, UnitUse::required, {{"target", OptionKind::text}, {"include_survey", OptionKind::flag}}, all_formats,
+      {"plan", true, UnitUse::required, {{"target", OptionKind::text}, {"include_survey", OptionKind::flag}}, with_html,
        [](std::ostream& out, const Context& c) {
          const UnitPlan plan = plan_unit(c.run->evaluation, c.run->cards, c.run->ranking, *c.unit,
                                          c.options.text("target").value_or(""), c.options.flag("include_survey"));
@@ -168,11 +193,15 @@ const std::vector<CommandEntry>& commands() {
          if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
          return plan_target_problem(c.run->evaluation, *c.unit, *target);
        }},
-      {"report", true, UnitUse::none, {}, {Format::html, Format::xlsx},
+      {"report", true, UnitUse::none, report_robustness_options, {Format::html, Format::xlsx},
        [](std::ostream& out, const Context& c) {
-         write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
-       }},
-      {"robustness", true, UnitUse::none, robustness_options, robustness_formats,
+         if (report_has_sources(c.options))
+           write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, robustness_of(c), c.format, c.report);
+         else
+           write_report(out, c.run->evaluation, c.run->cards, c.run->ranking, c.format, c.report);
+       },
+       report_problem},
+      {"robustness", true, UnitUse::none, robustness_options, with_html,
        [](std::ostream& out, const Context& c) { write_robustness(out, c.run->evaluation, robustness_of(c), c.format, c.report); },
        robustness_problem},
       {"template", false, UnitUse::none, {}, {Format::xlsx},

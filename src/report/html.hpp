@@ -55,6 +55,12 @@ std::size_t html_deviations_section(std::ostream& out, const Evaluation& evaluat
 /// after, and the changes (sub-heading at `level`).
 void html_plan_section(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, const ReportOptions& options, int level);
 
+/// The rank intervals (analyze_robustness) as the robustness page shows them: a line on the
+/// runs and sources, then per group (an <h3> section) the rank-interval chart, the unit
+/// table and the adjacent pairs.
+void html_robustness_section(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result,
+                             const ReportOptions& options);
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace cchc

@@ -4,6 +4,7 @@
 #include "cchc/report/report.hpp"
 #include "report/html.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -124,6 +125,10 @@ void plan_body(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Fo
 }  // namespace
 
 void write_plan(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Format format, const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_plan_xlsx(out, ev, plan);
+    return;
+  }
   if (format != Format::html) {
     plan_body(out, ev, plan, format, options, 2);
     return;

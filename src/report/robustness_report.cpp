@@ -10,6 +10,7 @@
 #include "report/html.hpp"
 #include "report/svg_charts.hpp"
 #include "report/table.hpp"
+#include "report/xlsx_reports.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -34,10 +35,86 @@ std::string stat(double x, char point) {
 
 std::string band_shown(const std::string& label) { return label.empty() ? std::string("(no band)") : label; }
 
+double probability_of(const UnitRobustness& u, const std::string& label) {
+  for (const auto& [l, p] : u.band_probabilities())
+    if (l == label) return p;
+  return 0.0;
+}
+
+/// One group's part of the report: its unit table, its pairs, and its rank-interval chart's
+/// points (every ranked unit: an unranked one has no rank to place) with the same figures as
+/// text for the chart's <title>.
+struct GroupTables {
+  std::string heading;
+  detail::Table units, pairs;
+  std::vector<detail::RankInterval> intervals;
+  std::string interval_alt;
+  std::size_t ranks = 0;
+};
+
+/// `next` is the first of the group's units in result.units() (they come group by group);
+/// left at the next group's first.
+GroupTables group_tables(const Evaluation& ev, const RobustnessResult& result, const GroupRobustness& group, std::size_t& next,
+                         char point) {
+  const CriteriaSet& set = ev.criteria();
+  auto code_of = [&](std::size_t unit) -> const std::string& { return ev.units()[unit].code(); };
+  GroupTables g;
+  g.heading = group.title.empty() ? std::string("Ranking") : group.title;
+  detail::Table& t = g.units;
+  t.header = {"rank", "code", "name", "band", "mean", "median", "5%", "95%", "P(rank 1)", "P(keep band)"};
+  t.numeric = {true, false, false, false, true, true, true, true, true, true};
+  std::vector<std::string> group_labels;
+  for (const Band& b : set.bands_for(group.key)) group_labels.push_back(b.label);
+  for (const std::string& l : group_labels) {
+    t.header.push_back("P(" + l + ")");
+    t.numeric.push_back(true);
+  }
+  for (; next < result.units().size() && result.units()[next].group() == group.key; ++next) {
+    const UnitRobustness& u = result.units()[next];
+    if (u.rank() > 0) {
+      detail::RankInterval r;
+      r.name = code_of(u.unit()) + " " + ev.units()[u.unit()].name();
+      r.rank = static_cast<double>(u.rank());
+      r.low = u.rank_q05();
+      r.high = u.rank_q95();
+      r.text = std::to_string(u.rank()) + " (" + stat(u.rank_q05(), point) + " – " + stat(u.rank_q95(), point) + ")";
+      g.interval_alt += (g.interval_alt.empty() ? "" : "; ") + code_of(u.unit()) + " rank " + r.text;
+      g.ranks = std::max<std::size_t>(g.ranks, static_cast<std::size_t>(std::ceil(std::max<double>(r.rank, r.high))));
+      g.intervals.push_back(std::move(r));
+    }
+    std::vector<std::string> row{std::to_string(u.rank()), code_of(u.unit()), ev.units()[u.unit()].name(), u.band(),
+                                 stat(u.rank_mean(), point), stat(u.rank_median(), point), stat(u.rank_q05(), point),
+                                 stat(u.rank_q95(), point), stat(u.p_rank_1(), point), stat(u.p_keep_band(), point)};
+    for (const std::string& l : group_labels) row.push_back(stat(probability_of(u, l), point));
+    t.rows.push_back(std::move(row));
+  }
+  g.pairs.header = {"upper", "lower", "P(upper stays above)"};
+  g.pairs.numeric = {false, false, true};
+  for (const AdjacentPair& p : group.pairs) g.pairs.rows.push_back({code_of(p.upper), code_of(p.lower), stat(p.p_upper_above, point)});
+  return g;
+}
+
+/// A group's section: heading at `level`, the rank-interval chart, the unit table, the pairs.
+void html_group(std::ostream& out, const GroupTables& g, std::int64_t runs, int level) {
+  out << "<section class=\"group\">\n<h" << level << ">" << detail::html_text(g.heading) << "</h" << level << ">\n";
+  out << "<figure>\n"
+      << detail::svg_rank_interval_chart(g.heading + ": nominal rank and 5–95 % rank interval over " + std::to_string(runs) + " runs, " +
+                                             g.interval_alt,
+                                         g.intervals, g.ranks, "nominal rank", "5–95 % of the runs' ranks")
+      << "</figure>\n";
+  detail::render_html(out, g.units);
+  if (!g.pairs.rows.empty()) detail::render_html(out, g.pairs);
+  out << "</section>\n";
+}
+
 }  // namespace
 
 void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessResult& result, Format format,
                       const ReportOptions& options) {
+  if (format == Format::xlsx) {
+    detail::write_robustness_xlsx(out, ev, result);
+    return;
+  }
   const CriteriaSet& set = ev.criteria();
   const char point = detail::decimal_point(options, format);
   auto code_of = [&](std::size_t unit) -> const std::string& { return ev.units()[unit].code(); };
@@ -109,11 +186,6 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
   for (const UnitRobustness& u : result.units())
     for (const auto& [label, p] : u.band_probabilities())
       if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
-  auto probability_of = [](const UnitRobustness& u, const std::string& label) {
-    for (const auto& [l, p] : u.band_probabilities())
-      if (l == label) return p;
-    return 0.0;
-  };
 
   if (format == Format::csv) {
     if (options.csv_bom()) out << "\xEF\xBB\xBF";
@@ -170,75 +242,43 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
   }
   std::size_t next = 0;
   for (const GroupRobustness& group : result.groups()) {
-    detail::Table t;
-    t.header = {"rank", "code", "name", "band", "mean", "median", "5%", "95%", "P(rank 1)", "P(keep band)"};
-    t.numeric = {true, false, false, false, true, true, true, true, true, true};
-    std::vector<std::string> group_labels;
-    for (const Band& b : set.bands_for(group.key)) group_labels.push_back(b.label);
-    for (const std::string& l : group_labels) {
-      t.header.push_back("P(" + l + ")");
-      t.numeric.push_back(true);
-    }
-    // The chart: every ranked unit (an unranked one has no rank to place), and the same
-    // figures as text in the chart's <title>.
-    std::vector<detail::RankInterval> intervals;
-    std::string interval_alt;
-    std::size_t ranks = 0;
-    for (; next < result.units().size() && result.units()[next].group() == group.key; ++next) {
-      const UnitRobustness& u = result.units()[next];
-      if (u.rank() > 0) {
-        detail::RankInterval r;
-        r.name = code_of(u.unit()) + " " + ev.units()[u.unit()].name();
-        r.rank = static_cast<double>(u.rank());
-        r.low = u.rank_q05();
-        r.high = u.rank_q95();
-        r.text = std::to_string(u.rank()) + " (" + stat(u.rank_q05(), point) + " – " + stat(u.rank_q95(), point) + ")";
-        interval_alt += (interval_alt.empty() ? "" : "; ") + code_of(u.unit()) + " rank " + r.text;
-        ranks = std::max<std::size_t>(ranks, static_cast<std::size_t>(std::ceil(std::max<double>(r.rank, r.high))));
-        intervals.push_back(std::move(r));
-      }
-      std::vector<std::string> row{std::to_string(u.rank()), code_of(u.unit()), ev.units()[u.unit()].name(), u.band(),
-                                   stat(u.rank_mean(), point), stat(u.rank_median(), point), stat(u.rank_q05(), point),
-                                   stat(u.rank_q95(), point), stat(u.p_rank_1(), point), stat(u.p_keep_band(), point)};
-      for (const std::string& l : group_labels) row.push_back(stat(probability_of(u, l), point));
-      t.rows.push_back(std::move(row));
-    }
-    detail::Table pairs;
-    pairs.header = {"upper", "lower", "P(upper stays above)"};
-    pairs.numeric = {false, false, true};
-    for (const AdjacentPair& p : group.pairs)
-      pairs.rows.push_back({code_of(p.upper), code_of(p.lower), stat(p.p_upper_above, point)});
-    const std::string heading = group.title.empty() ? std::string("Ranking") : group.title;
+    const GroupTables g = group_tables(ev, result, group, next, point);
     if (html) {
-      out << "<section class=\"group\">\n<h2>" << detail::html_text(heading) << "</h2>\n";
-      out << "<figure>\n"
-          << detail::svg_rank_interval_chart(heading + ": nominal rank and 5–95 % rank interval over " + std::to_string(result.runs()) +
-                                                 " runs, " + interval_alt,
-                                             intervals, ranks, "nominal rank", "5–95 % of the runs' ranks")
-          << "</figure>\n";
-      detail::render_html(out, t);
-      if (!pairs.rows.empty()) detail::render_html(out, pairs);
-      out << "</section>\n";
+      html_group(out, g, result.runs(), 2);
     } else if (md) {
-      out << "## " << detail::markdown_line(heading) << "\n\n";
-      detail::render_markdown(out, t);
-      if (!pairs.rows.empty()) {
+      out << "## " << detail::markdown_line(g.heading) << "\n\n";
+      detail::render_markdown(out, g.units);
+      if (!g.pairs.rows.empty()) {
         out << "\n";
-        detail::render_markdown(out, pairs);
+        detail::render_markdown(out, g.pairs);
       }
       out << "\n";
     } else {
-      out << detail::text_safe(heading) << "\n\n";
-      detail::render_text(out, t);
-      if (!pairs.rows.empty()) {
+      out << detail::text_safe(g.heading) << "\n\n";
+      detail::render_text(out, g.units);
+      if (!g.pairs.rows.empty()) {
         out << "\n";
-        detail::render_text(out, pairs);
+        detail::render_text(out, g.pairs);
       }
       out << "\n";
     }
   }
   if (html) detail::html_page_end(out);
 }
+
+namespace detail {
+void html_robustness_section(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result,
+                             const ReportOptions& options) {
+  const char point = decimal_point(options, Format::html);
+  std::string sources;
+  for (const std::string& s : result.sources()) sources += (sources.empty() ? "" : ", ") + s;
+  out << "<p>" << html_text("Robustness of the ranking: " + std::to_string(result.runs()) + " runs, seed " + std::to_string(result.seed()) +
+                            "; sources: " + sources)
+      << "</p>\n";
+  std::size_t next = 0;
+  for (const GroupRobustness& group : result.groups()) html_group(out, group_tables(evaluation, result, group, next, point), result.runs(), 3);
+}
+}  // namespace detail
 
 }  // namespace v1
 }  // namespace cchc

@@ -9,6 +9,7 @@
 
 #include <xlsxwriter.h>
 
+#include "cchc/analysis/plan.hpp"
 #include "cchc/scoring/explain.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
@@ -344,10 +345,13 @@ void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optiona
   book.finish(out);
 }
 
-void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
+void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                       const RobustnessResult* robustness) {
   const CriteriaSet& set = ev.criteria();
   XlsxBook book(set);
   add_ranking_sheets(book, ev, cards, ranking);
+  // Asked for (the report's robustness options): how sure each rank is, beside the ranking.
+  if (robustness) add_robustness_sheets(book, ev, *robustness);
 
   // A sheet per unit, in ranking order, named by its code: the scorecard, then its points
   // lost with the next steps.
@@ -369,7 +373,14 @@ void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vecto
       sheet.text(row++, 0, "Điểm bị mất, lớn nhất trước, và bước tiếp theo", book.bold());
       sheet.header(row++, gap_header, false);
       for (const Gap& gap : gaps.gaps()) gap_cells(book, sheet, row++, 0, set, gap);
-      if (gaps.gaps().empty()) sheet.text(row, 0, "Không bị mất điểm nào.");
+      if (gaps.gaps().empty()) sheet.text(row++, 0, "Không bị mất điểm nào.");
+      // The plan to the next band up, on the unit's own sheet below its points lost, as the
+      // HTML report puts it: the clerk of a unit reads one sheet, from where the points went
+      // to what to write next year, and a plan sheet apart would be one more place to look.
+      if (const std::optional<std::string> target = next_band_up(set, g, e)) {
+        const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), *target);
+        add_plan_rows(book, sheet, ev, plan, row + 1, false);
+      }
       sheet.fit_columns(60);
       index.push_back({vi_collation_key(u.name()), card.unit(), &e, g.key(), sheet.name()});
     }

@@ -2,7 +2,9 @@
 #ifndef CCHC_SRC_REPORT_XLSX_REPORTS_HPP
 #define CCHC_SRC_REPORT_XLSX_REPORTS_HPP
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <ostream>
 #include <vector>
 
@@ -19,7 +21,27 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
 void write_deviations_xlsx(std::ostream& out, const Evaluation& ev, std::optional<std::size_t> unit);
 /// The year in one workbook (`cchc report --format xlsx`): the ranking sheets, a sheet per
 /// unit (scorecard, points lost), the deviations, an index of units.
-void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking);
+/// With `robustness` (not null), the robustness sheets after the ranking sheets.
+void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                       const RobustnessResult* robustness);
+
+/// A unit's plan as one sheet (`cchc plan --format xlsx`).
+void write_plan_xlsx(std::ostream& out, const Evaluation& ev, const UnitPlan& plan);
+/// The robustness analysis as a workbook (`cchc robustness --format xlsx`).
+void write_robustness_xlsx(std::ostream& out, const Evaluation& ev, const RobustnessResult& result);
+
+class XlsxBook;
+class XlsxSheet;
+/// The plan's block from `row` down (heading, verdict, before and after, the changes; the
+/// changes' header frozen when `freeze`); returns the row after it.
+std::uint32_t add_plan_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluation& ev, const UnitPlan& plan, std::uint32_t row, bool freeze);
+/// The robustness sheets: `Khoảng hạng` (a row per unit), `Biểu đồ khoảng hạng` (a native
+/// chart per group), `Cặp liền kề`, and `Chỉ số Sobol` when there are indices.
+void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const RobustnessResult& result);
+
+/// The target of a unit's plan in the year's report: the next band up ("band:LABEL"); none
+/// for an unranked unit or one already in the top band.
+std::optional<std::string> next_band_up(const CriteriaSet& set, const GroupRanking& group, const RankEntry& entry);
 
 }  // namespace detail
 }  // namespace v1

@@ -57,26 +57,52 @@ void write_index(std::ostream& out, const Evaluation& ev, const std::vector<Scor
 
 }  // namespace
 
-void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
-                  Format format, const ReportOptions& options) {
+namespace detail {
+
+std::optional<std::string> next_band_up(const CriteriaSet& set, const GroupRanking& group, const RankEntry& entry) {
+  // Bands run best first: none for an unranked unit or one already in the top band; a
+  // ranked unit no band admits aims at the lowest band.
+  const std::vector<Band>& bands = set.bands_for(group.key());
+  if (!entry.rank() || bands.empty()) return std::nullopt;
+  std::size_t at = bands.size();
+  for (std::size_t b = 0; b < bands.size(); ++b)
+    if (bands[b].label == entry.band()) at = b;
+  if (at == 0) return std::nullopt;
+  return "band:" + bands[at - 1].label;
+}
+
+}  // namespace detail
+
+namespace {
+
+void write_year(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking, Format format,
+                const ReportOptions& options, const RobustnessResult* robustness) {
   if (format != Format::html && format != Format::xlsx)
     detail::throw_api_error("report-format", "the year's report is written as HTML or as an Excel workbook (xlsx) only");
   for (const GroupRanking& g : ranking.groups())
     for (const RankEntry& e : g.entries())
       detail::checked_index(e.scorecard(), cards.size(), "scorecard-mismatch", "rank entry's scorecard");
   if (format == Format::xlsx) {
-    detail::write_report_xlsx(out, ev, cards, ranking);
+    detail::write_report_xlsx(out, ev, cards, ranking, robustness);
     return;
   }
   const CriteriaSet& set = ev.criteria();
   detail::html_page_begin(out, set.title());
   detail::html_set_identity(out, set, options);
-  out << fmt::format("<nav class=\"contents\"><a href=\"#ranking\">{}</a> · <a href=\"#heatmap\">{}</a> · <a href=\"#index\">{}</a> · "
+  out << fmt::format("<nav class=\"contents\"><a href=\"#ranking\">{}</a> · {}<a href=\"#heatmap\">{}</a> · <a href=\"#index\">{}</a> · "
                      "<a href=\"#units\">{}</a> · <a href=\"#deviations\">{}</a></nav>\n",
-                     T("Ranking"), T("Component indices"), T("Index of units"), T("Units"), T("Deviations"));
+                     T("Ranking"), robustness ? fmt::format("<a href=\"#robustness\">{}</a> · ", T("Rank intervals")) : std::string(),
+                     T("Component indices"), T("Index of units"), T("Units"), T("Deviations"));
   out << "<div id=\"ranking\">\n";
   detail::html_ranking_section(out, ev, cards, ranking, options);
-  out << "</div>\n<section id=\"heatmap\">\n<h2>" << T("Component index by field") << "</h2>\n<figure>\n"
+  out << "</div>\n";
+  if (robustness) {
+    // Only when asked for (the report's robustness options): the runs cost time.
+    out << "<section id=\"robustness\">\n<h2>" << T("Rank intervals: how sure each rank is") << "</h2>\n";
+    detail::html_robustness_section(out, ev, *robustness, options);
+    out << "</section>\n";
+  }
+  out << "<section id=\"heatmap\">\n<h2>" << T("Component index by field") << "</h2>\n<figure>\n"
       << detail::field_heatmap(ev, cards, ranking, options) << "</figure>\n";
   detail::Table fields;
   fields.header = {"field", "title", "max"};
@@ -92,15 +118,9 @@ void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Sco
     for (const RankEntry& e : g.entries()) {
       const Scorecard& card = cards[e.scorecard()];
       detail::html_scorecard_section(out, ev, cards, card, ranking, options, unit_anchor(card.unit()));
-      // The plan to the next band up (bands run best first): none for an unranked unit or
-      // one already in the top band; a ranked unit no band admits aims at the lowest band.
-      const std::vector<Band>& bands = set.bands_for(g.key());
-      if (!e.rank() || bands.empty()) continue;
-      std::size_t at = bands.size();
-      for (std::size_t b = 0; b < bands.size(); ++b)
-        if (bands[b].label == e.band()) at = b;
-      if (at == 0) continue;
-      const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), "band:" + bands[at - 1].label);
+      const std::optional<std::string> target = detail::next_band_up(set, g, e);
+      if (!target) continue;
+      const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), *target);
       out << "<section class=\"unit plan\">\n";
       detail::html_plan_section(out, ev, plan, options, 3);
       out << "</section>\n";
@@ -110,6 +130,18 @@ void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Sco
     out << "<p>" << T("No criterion's points changed between the self-assessment and the appraisals.") << "</p>\n";
   out << "</section>\n";
   detail::html_page_end(out);
+}
+
+}  // namespace
+
+void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                  Format format, const ReportOptions& options) {
+  write_year(out, ev, cards, ranking, format, options, nullptr);
+}
+
+void write_report(std::ostream& out, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                  const RobustnessResult& robustness, Format format, const ReportOptions& options) {
+  write_year(out, ev, cards, ranking, format, options, &robustness);
 }
 
 }  // namespace v1

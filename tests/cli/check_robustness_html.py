@@ -114,6 +114,47 @@ def main():
     if any("(R): plan" in p for p in plans):
         failures.append("a plan for R, which is in the top band")
 
+    # Without robustness options the year's page has no rank intervals (and runs nothing).
+    if 'id="robustness"' in year or "rank interval" in year:
+        failures.append("the year's page has rank intervals without robustness options")
+
+    # With them: a section after the ranking with, per group, the same chart and table as the
+    # robustness page (the same hand-counted intervals).
+    def year_page(data_dir, *extra):
+        with tempfile.TemporaryDirectory() as work:
+            page = pathlib.Path(work) / "year.html"
+            q = subprocess.run([cchc, "report", "--criteria", f"{data_dir}/criteria.yaml", "--units", f"{data_dir}/units.csv",
+                                "--evidence", f"{data_dir}/evidence.csv", "--format", "html", "-o", str(page), *extra],
+                               capture_output=True, timeout=60)
+            if q.returncode != 0:
+                failures.append(f"report {extra}: exit {q.returncode}: {q.stderr.decode()}")
+                return ""
+            return page.read_text(encoding="utf-8")
+
+    def robustness_groups(page):
+        m = re.search(r'<section id="robustness">(.*?)<section id="heatmap">', page, re.S)
+        if not m:
+            failures.append("no robustness section before the heatmap")
+            return []
+        return re.findall(r'<section class="group">(.*?)</section>', m.group(1), re.S)
+
+    groups = robustness_groups(year_page(data, "--runs", "5", "--weights-file", f"{data}/weights.csv"))
+    if len(groups) != 1:
+        failures.append(f"{len(groups)} groups in the year's rank intervals, expected 1")
+    for g in groups[:1]:
+        chart = re.search(r"<svg.*?<title>(.*?)</title>", g, re.S)
+        for code, t in texts.items():
+            if not chart or f"{code} rank {t}" not in chart.group(1):
+                failures.append(f"year's rank-interval chart lacks {code} rank {t!r}")
+        for needle in ("<td class=\"n\">1.2</td>", "P(upper stays above)"):
+            if needle not in g:
+                failures.append(f"year's rank intervals: no {needle!r}")
+    # The hand-worked year has two groups (so, huyen): a chart each.
+    hand = str(pathlib.Path(data).parent / "hand-worked")
+    groups = robustness_groups(year_page(hand, "--runs", "20", "--weights-noise", "0.1"))
+    if len(groups) != 2 or not all("<svg" in g and "5–95 % rank interval" in g for g in groups):
+        failures.append(f"{len(groups)} groups with a chart in the hand-worked year's rank intervals, expected 2")
+
     for f in failures:
         print(f)
     print("robustness html:", "FAILED" if failures else "ok")

@@ -77,6 +77,16 @@ def main() -> int:
     r = run("--unit", "S2", "--target", "band:Tốt", "--format", "md")
     if "## Sở Nội vụ (S2): plan for band:Tốt" not in r.stdout.decode("utf-8"):
         failures.append("md: heading missing")
+    # The HTML page: self-contained, the plan's heading, standing and change row.
+    r = run("--unit", "S2", "--target", "band:Tốt", "--format", "html")
+    page = r.stdout.decode("utf-8")
+    for piece in ["<!DOCTYPE html>", "<h2>Sở Nội vụ (S2): plan for band:Tốt</h2>", "<p>reachable with 1 change</p>",
+                  "<p>after: 77.00 of 96.00, index 80.21, rank 2, band Tốt</p>",
+                  "<td>2.3</td><td>Vận hành bộ phận Một cửa</td><td>7</td><td>7.25</td><td class=\"n\">+0.25</td>"]:
+        if piece not in page:
+            failures.append(f"html: {piece!r} missing")
+    if "<script" in page or not page.rstrip().endswith("</html>"):
+        failures.append("html: not a self-contained page")
     r = run("--unit", "S2", "--target", "band:Tốt", "--format", "csv")
     lines = r.stdout.decode("utf-8").splitlines()
     expect("csv", lines, [

@@ -301,3 +301,34 @@ TEST_CASE("--sobol: one index per random source, reproducible, refused without o
   CHECK(error_lines([&] { analyze_robustness(s.evaluation, s.cards, s.ranking, RobustnessOptions().set_sobol(true)); }) ==
         std::vector<std::string>{"cchc robustness: error: --sobol needs a random source: --weights-noise, --survey-sampling or --appraisal-noise"});
 }
+
+TEST_CASE("write_report with rank intervals: the same hand-counted intervals in the year's page and workbook") {
+  const auto s = score_all(set_from(tiny_set), tiny_units, tiny_evidence);
+  // The runs of "rank statistics over replayed weights, counted by hand" above: R ranks
+  // 1 2 2 2 2 (q05 at h = 1.2: 1.2; q95 2), P and Q 1 1 2 3 3 sorted (q05 1, q95 3).
+  const std::string weights = "run,node,weight\n1,a,50\n2,a,75\n2,b,25\n3,a,25\n3,b,75\n4,a,0\n4,b,100\n5,a,100\n5,b,0\n";
+  RobustnessOptions options;
+  options.set_runs(5).set_run_weights(parse_run_weights(weights, "w.csv", s.evaluation.criteria(), 5), "w.csv");
+  const RobustnessResult r = analyze_robustness(s.evaluation, s.cards, s.ranking, options);
+
+  std::ostringstream with, without;
+  write_report(with, s.evaluation, s.cards, s.ranking, r, Format::html);
+  write_report(without, s.evaluation, s.cards, s.ranking, Format::html);
+  const std::string page = with.str();
+  const auto section = page.find("<section id=\"robustness\">");
+  REQUIRE(section != std::string::npos);
+  CHECK(section < page.find("<section id=\"heatmap\">"));
+  for (const char* needle : {"R rank 1 (1.2 – 2)", "P rank 2 (1 – 3)", "Q rank 2 (1 – 3)", "Robustness of the ranking: 5 runs"})
+    CHECK_MESSAGE(page.find(needle, section) != std::string::npos, needle);
+  CHECK(without.str().find("id=\"robustness\"") == std::string::npos);
+  CHECK(without.str().find("rank interval") == std::string::npos);
+
+  // The workbook: a zip (its sheets are read back by tests/xlsx/xlsx_analysis_test.py).
+  std::ostringstream book;
+  write_report(book, s.evaluation, s.cards, s.ranking, r, Format::xlsx);
+  CHECK(book.str().rfind("PK\x03\x04", 0) == 0);
+  // Any other format is refused, as without intervals.
+  std::ostringstream text;
+  CHECK_THROWS_AS(write_report(text, s.evaluation, s.cards, s.ranking, r, Format::table), Error);
+  CHECK(text.str().empty());
+}

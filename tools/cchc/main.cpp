@@ -8,6 +8,8 @@
 //                   [--weights-file W.csv] [--survey-sampling] [--survey-n N] [--appraisal-noise K]
 //                   [--sobol] [--threads T] [--format F] [-o OUT]
 //   cchc report  --criteria C --units U --evidence E [--format html|xlsx] -o OUT
+//                [--runs N] [--seed S] [--weights-noise F] [--weights-file W.csv] [--survey-sampling]
+//                [--survey-n N] [--appraisal-noise K]   (rank intervals per group)
 //   cchc template --criteria C --units U [--format xlsx] -o phieu.xlsx
 //   cchc plan    --criteria C --units U --evidence E --unit CODE --target band:L|rank:N|index:X
 //                [--include-survey] [--format F] [-o OUT]
@@ -257,6 +259,20 @@ int main(int argc, char** argv) {
   report_cmd->add_option("-o,--output", report_out.path, "write to this file")->required();
   add_number_style(report_cmd, report_out);
   add_lang(report_cmd);
+  // The rank intervals (as robustness), only when a source of uncertainty is given; each
+  // option is passed on only when given, so that without them the report is unchanged.
+  std::int64_t report_runs = 1000, report_survey_n = 0, report_appraisal = 0;
+  std::uint64_t report_seed = 1;
+  double report_noise = 0;
+  std::string report_weights;
+  bool report_survey = false;
+  auto* report_runs_opt = report_cmd->add_option("--runs", report_runs, "rank intervals: replications, 1..10000000 (default 1000)");
+  auto* report_seed_opt = report_cmd->add_option("--seed", report_seed, "rank intervals: seed of the replications (default 1)");
+  auto* report_noise_opt = report_cmd->add_option("--weights-noise", report_noise, "rank intervals: F in [0, 1), each node's weight × (1 + U(-F, F))");
+  report_cmd->add_option("--weights-file", report_weights, "rank intervals: CSV run,node,weight replayed run by run");
+  report_cmd->add_flag("--survey-sampling", report_survey, "rank intervals: resample each survey leaf's answers");
+  auto* report_survey_n_opt = report_cmd->add_option("--survey-n", report_survey_n, "rank intervals: respondents behind a survey share without counts");
+  auto* report_appraisal_opt = report_cmd->add_option("--appraisal-noise", report_appraisal, "rank intervals: K, each `points` leaf moves by up to K steps");
 
   try {
     app.parse(argc, argv);
@@ -312,7 +328,20 @@ int main(int argc, char** argv) {
       return run(r, workbook);
     }
     if (*report_cmd) {
-      return run(request_for("report", report_in, report_out), report_out);
+      command::Request r = request_for("report", report_in, report_out);
+      if (report_runs_opt->count() > 0) r.options.emplace_back("runs", std::to_string(report_runs));
+      if (report_seed_opt->count() > 0) r.options.emplace_back("seed", std::to_string(report_seed));
+      if (report_noise_opt->count() > 0) {
+        std::ostringstream noise;  // the shortest text that reads back as the same double
+        noise.precision(17);
+        noise << report_noise;
+        r.options.emplace_back("weights_noise", noise.str());
+      }
+      if (!report_weights.empty()) r.options.emplace_back("weights_file", report_weights);
+      if (report_survey) r.options.emplace_back("survey_sampling", true);
+      if (report_survey_n_opt->count() > 0) r.options.emplace_back("survey_n", std::to_string(report_survey_n));
+      if (report_appraisal_opt->count() > 0) r.options.emplace_back("appraisal_noise", std::to_string(report_appraisal));
+      return run(r, report_out);
     }
     if (*plan_cmd) {
       command::Request r = with_unit(request_for("plan", plan_in, plan_out), plan_unit);

@@ -62,13 +62,20 @@ class CCHC_API ReportOptions {
   std::unique_ptr<Data> data_;
 };
 
-/// The whole year in one self-contained HTML page (Format::html; the only format so far):
+/// The whole year in one self-contained HTML page (Format::html) or Excel workbook (Format::xlsx):
 /// the set's identity, the ranking per group with its chart, a heatmap of component
 /// indices, an index of units, then every unit's scorecard, points lost and next steps, and
 /// the deviations between stages. Throws cchc::Error (code `report-format`) for any other
 /// format.
 CCHC_API void write_report(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
                            const Ranking& ranking, Format format, const ReportOptions& options = {});
+/// The same year with the rank intervals of `robustness` (analyze_robustness of the same
+/// evaluation): per group, the rank-interval chart (nominal rank, 5-95 % interval), the unit
+/// table and the adjacent pairs, after the ranking (HTML: a section; xlsx: the robustness
+/// workbook's sheets, with a native chart per group).
+CCHC_API void write_report(std::ostream& out, const Evaluation& evaluation, const std::vector<Scorecard>& cards,
+                           const Ranking& ranking, const RobustnessResult& robustness, Format format,
+                           const ReportOptions& options = {});
 
 /// One diagnostic as a JSON object: {"severity", "code", "file", "line", "column", "sheet", "key",
 /// "unit", "criterion", "stage", "message"} (line and column null when unknown, empty
@@ -99,14 +106,17 @@ CCHC_API void write_deviations(std::ostream& out, const Evaluation& evaluation, 
 
 /// A unit's plan (plan_unit): where it stands and where the changes take it (total, index,
 /// rank, band), then each change: field, criterion, the value written, the value to write and
-/// the points it gains.
+/// the points it gains. Format::html is a page; Format::xlsx a one-sheet workbook (the gains
+/// number cells).
 CCHC_API void write_plan(std::ostream& out, const Evaluation& evaluation, const UnitPlan& plan, Format format,
                          const ReportOptions& options = {});
 /// How sure each rank is (analyze_robustness): per unit the nominal rank and band, the rank's
 /// mean, median, 5th and 95th percentiles, the probability of each band, of rank 1 and of
 /// keeping the band; per group, for each pair of adjacent nominal ranks, the probability
 /// that the upper unit stays above. Statistics are written to 4 decimals. Format::html is a
-/// page with a rank-interval chart per group (nominal rank, 5-95 % interval).
+/// page with a rank-interval chart per group (nominal rank, 5-95 % interval); Format::xlsx a
+/// workbook: the units (probabilities as percent cells), a native Excel chart of the rank
+/// intervals per group, the adjacent pairs, and the Sobol' indices when computed.
 CCHC_API void write_robustness(std::ostream& out, const Evaluation& evaluation, const RobustnessResult& result, Format format,
                                const ReportOptions& options = {});
 /// The entry workbook of a year (`cchc template`, an .xlsx): one wide sheet, a row per unit
