@@ -40,9 +40,36 @@ def placeholders(text):
     return re.findall(r"\{[^{}]*\}", text.replace("{{", "").replace("}}", ""))
 
 
-# A call of a translating function on one string literal or several adjacent ones.
-CALL = re.compile(r'\b(?:tr|trf|T|F|tr_format)\(\s*((?:"(?:[^"\\\n]|\\.)*"\s*)+)')
+# A call of a translating function; its first argument's string literals are msgids (adjacent
+# literals joined; a conditional's two patterns, `trf(n == 1 ? "…" : "…", …)`, are two).
+CALL = re.compile(r'\b(?:tr|trf|T|F|tr_format)\(')
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
+def first_argument(text, start):
+    """The text of the call's first argument: up to the first ',' or ')' outside brackets and literals."""
+    depth, i = 0, start
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            m = LITERAL.match(text, i)
+            if not m:
+                return text[start:i]
+            i = m.end()
+            continue
+        if c == "'":
+            i = text.index("'", i + 2 if text[i + 1] == "\\" else i + 1) + 1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return text[start:i]
+            depth -= 1
+        elif c == "," and depth == 0:
+            return text[start:i]
+        i += 1
+    return text[start:]
 
 
 def source_msgids(folder):
@@ -55,9 +82,12 @@ def source_msgids(folder):
             path = os.path.join(root, name)
             text = open(path, encoding="utf-8").read()
             for call in CALL.finditer(text):
-                literal = "".join(LITERAL.findall(call.group(1)))
-                # The C escapes the sources use; the .po file is read the same way (eval).
-                found.append((path, eval('"' + literal + '"')))
+                argument = first_argument(text, call.end())
+                # Runs of adjacent literals (only space between them) are one string.
+                for run in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', argument):
+                    literal = "".join(LITERAL.findall(run.group()))
+                    # The C escapes the sources use; the .po file is read the same way (eval).
+                    found.append((path, eval('"' + literal + '"')))
     return found
 
 
