@@ -3,7 +3,7 @@
 number and order; named "{what}" the same set, in any order, as a translator may reorder
 them) and its leading and trailing spaces and punctuation, since the code formats the msgstr
 and glues pieces together; no msgid is translated twice; and, given the source folder, every
-string literal the sources translate (tr("…"), trf("…"), and the report writers' T("…"),
+string literal the sources translate (tr("…"), trf("…"), tr_noop("…"), and the report writers' T("…"),
 F("…"), tr_format("…") shorthands) is a msgid of the catalog, so that no message silently
 stays English. msgfmt --check (the build) checks the names of the entries marked
 python-brace-format, not positional "{}".
@@ -42,7 +42,7 @@ def placeholders(text):
 
 # A call of a translating function; its first argument's string literals are msgids (adjacent
 # literals joined; a conditional's two patterns, `trf(n == 1 ? "…" : "…", …)`, are two).
-CALL = re.compile(r'\b(?:tr|trf|T|F|tr_format)\(')
+CALL = re.compile(r'\b(?:tr|trf|tr_noop|T|F|tr_format)\(')
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
