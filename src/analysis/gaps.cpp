@@ -23,7 +23,7 @@ inline namespace v1 {
 namespace {
 
 using detail::points_for;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 using detail::scale_text;
 using detail::TierRange;
 using detail::range_of;

@@ -22,7 +22,7 @@ namespace {
 
 using detail::tr;
 using detail::trf;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 // A header name or a field as matched: spaces (no-break ones too) trimmed, NFC.
 std::string clean(std::string_view field) {
@@ -92,7 +92,7 @@ bool has_header_text(std::string_view text, const std::string& file, EvaluationB
 bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   const detail::TextProblem p = detail::check_text(text);
   if (p.line != 0) {
-    out.add_diagnostic(problem(at(file, p.line, detail::character_column(text, p.line, p.column)), "invalid-text", {}, p.message), true);
+    out.add_diagnostic(problem(at(file, p.line, detail::character_column(text, p.line, p.column)), "invalid-text", {}, tr(p.message.c_str())), true);
     return false;
   }
   return has_header_text(text, file, out);
@@ -481,7 +481,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     const detail::TextProblem p =
         scan_evidence_text(text.substr(0, static_cast<std::size_t>(body.data() - text.data())), slices, has_quotes);
     if (p.line != 0) {
-      out.add_diagnostic(problem(at(file, p.line, p.column), "invalid-text", {}, p.message), true);
+      out.add_diagnostic(problem(at(file, p.line, p.column), "invalid-text", {}, tr(p.message.c_str())), true);
       return;
     }
   } else {

@@ -24,7 +24,7 @@ namespace detail {
 
 namespace ss = orcus::spreadsheet;
 namespace iface = orcus::spreadsheet::iface;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 bool looks_like_zip(std::string_view bytes) noexcept { return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\3\4", 4); }
 

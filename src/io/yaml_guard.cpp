@@ -567,7 +567,7 @@ void check_yaml_text(std::string_view text, const std::string& file, std::vector
   }
   const TextProblem p = check_text(text);
   if (p.line != 0) {
-    report(p.line, p.column, p.message.rfind("NUL", 0) == 0 ? "nul-byte" : "invalid-utf8", p.message);
+    report(p.line, p.column, p.message.rfind("NUL", 0) == 0 ? "nul-byte" : "invalid-utf8", tr(p.message.c_str()));
     return;
   }
   if (const auto problem = DepthScanner(text, static_cast<std::size_t>(max_criteria_depth)).run()) report(problem->line, problem->column, problem->code, problem->message);

@@ -19,7 +19,7 @@ inline namespace v1 {
 
 using detail::tr;
 using detail::trf;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 const char* to_string(Stage stage) noexcept {
   switch (stage) {

@@ -13,7 +13,7 @@ namespace detail {
 
 namespace {
 
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 std::string quoted(std::string_view s) { return quote_value(s); }
 

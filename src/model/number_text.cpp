@@ -10,7 +10,7 @@ namespace cchc {
 inline namespace v1 {
 namespace detail {
 
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 namespace {
 bool equals_ignore_case(std::string_view a, std::string_view b) noexcept {

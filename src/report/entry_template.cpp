@@ -17,7 +17,7 @@ namespace {
 
 using detail::tr;
 using detail::trf;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 // Rows (0-based) of the entry sheet.
 constexpr std::uint32_t row_field = 1, row_title = 2, row_max = 3, row_rule = 4, row_header = 5, row_first_unit = 6;

@@ -9,7 +9,7 @@
 #include <string>
 
 using cchc::detail::format_with_fallback;
-using fmt::literals::operator""_a;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 namespace {
 const char* const english = "{what}: duplicate key {key} (first at line {line})";
