@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "i18n/format.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/evidence_value.hpp"
 #include "model/exact.hpp"
@@ -22,6 +23,7 @@ inline namespace v1 {
 namespace {
 
 using detail::points_for;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 using detail::scale_text;
 using detail::TierRange;
 using detail::range_of;
@@ -30,10 +32,10 @@ using detail::value_in;
 std::string gain(Decimal d) { return " (+" + d.to_string() + ")"; }
 
 std::string low_words(const TierRange& t, TierScale scale) {
-  return (t.low_strict ? "above " : "from ") + scale_text(*t.low, scale);
+  return detail::trf(t.low_strict ? "above {value}" : "from {value}", "value"_a = scale_text(*t.low, scale));
 }
 std::string high_words(const TierRange& t, TierScale scale) {
-  return (t.high_strict ? "below " : "at most ") + scale_text(*t.high, scale);
+  return detail::trf(t.high_strict ? "below {value}" : "at most {value}", "value"_a = scale_text(*t.high, scale));
 }
 
 // What would earn more at `leaf`: the smallest step up its rule offers over the value that
@@ -45,11 +47,13 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
   const bool missing = v == nullptr;
   std::string value, words;
   Decimal earns;
-  auto offer = [&](std::string text, std::string what) {
+  // `say(points, gain)`: the suggestion in words, given the points the value earns and the
+  // gain over the points now, as text (one translatable sentence each).
+  auto offer = [&](std::string text, const auto& say) {
     const std::optional<Decimal> p = points_for(leaf, rounding, text);
     if (!p || *p <= points) return false;
     value = std::move(text);
-    words = std::move(what);
+    words = say(p->to_string(), gain(*p - points));
     earns = *p;
     return true;
   };
@@ -59,8 +63,11 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
       const std::int64_t top = leaf.max.raw() / step * step;  // the largest multiple of the step within the max
       const std::int64_t next = missing ? top : std::min(points.raw() + step, top);
       const Decimal n = Decimal::from_raw(next);
-      offer(n.to_string(), "the council's points of " + n.to_string() + " would earn %POINTS%%GAIN%: each step of " +
-                               Decimal::from_raw(step).to_string() + " counts, up to " + leaf.max.to_string());
+      offer(n.to_string(), [&](const std::string& p, const std::string& more) {
+        return detail::trf("the council's points of {value} would earn {points}{gain}: each step of {step} counts, up to {max}",
+                           "value"_a = n.to_string(), "points"_a = p, "gain"_a = more, "step"_a = Decimal::from_raw(step).to_string(),
+                           "max"_a = leaf.max.to_string());
+      });
       break;
     }
     case RuleKind::options: {
@@ -71,7 +78,10 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
         if (best == nullptr || (missing ? p > detail::on_grid(best->points, rounding) : p < detail::on_grid(best->points, rounding))) best = &o;
       }
       if (best != nullptr)
-        offer(best->name, "option " + detail::quote_value(best->name) + " would earn %POINTS%%GAIN%");
+        offer(best->name, [&](const std::string& p, const std::string& more) {
+          return detail::trf("option {option} would earn {points}{gain}", "option"_a = detail::quote_value(best->name), "points"_a = p,
+                             "gain"_a = more);
+        });
       break;
     }
     case RuleKind::tiers: {
@@ -89,30 +99,35 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
         const std::string text = scale_text(*c, r.tier_scale);
         const std::optional<Decimal> p = points_for(leaf, rounding, text);
         if (!p || *p <= points) continue;
-        std::string what = "a value ";
+        std::string range;
+        bool example = true;
         if (from_below) {
-          what += t.low ? low_words(t, r.tier_scale) : std::string("of ") + text;
-          if (t.low && *c != *t.low) what += " (e.g. " + text + ")";
+          range = t.low ? low_words(t, r.tier_scale) : detail::trf("of {value}", "value"_a = text);
+          example = t.low && *c != *t.low;
         } else {
-          what += high_words(t, r.tier_scale);
-          if (t.low) what += " and " + low_words(t, r.tier_scale);
-          what += " (e.g. " + text + ")";
+          range = high_words(t, r.tier_scale);
+          if (t.low) range = detail::trf("{high} and {low}", "high"_a = range, "low"_a = low_words(t, r.tier_scale));
         }
-        what += " would earn " + p->to_string() + "%GAIN%";
+        if (example) range = detail::trf("{range} (e.g. {example})", "range"_a = range, "example"_a = text);
+        const std::string what = detail::trf("a value {range} would earn {points}{gain}", "range"_a = range, "points"_a = p->to_string(),
+                                             "gain"_a = gain(*p - points));
         const Decimal distance = missing ? Decimal() : (*c > x ? *c - x : x - *c);
         const bool better = !best || (missing ? *p > best->points
                                               : (*p < best->points || (*p == best->points && distance < best->distance)));
         if (better) best = Candidate{text, what, *p, distance};
       }
-      if (best) offer(best->text, best->what);
+      if (best) offer(best->text, [&](const std::string&, const std::string&) { return best->what; });
       break;
     }
     case RuleKind::proportional: {
       const std::string target = detail::percent_text(r.target);
-      offer(target, "a rate of " + target + " or more earns the full " + leaf.max.to_string() + "%GAIN%; each 1% more earns " +
-                        detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale,
-                                               static_cast<detail::int128>(r.target.raw()) * 100, 6, RoundingMode::half_up)
-                            .to_string());
+      const std::string per = detail::round_quotient(static_cast<detail::int128>(leaf.max.raw()) * Decimal::scale,
+                                                     static_cast<detail::int128>(r.target.raw()) * 100, 6, RoundingMode::half_up)
+                                  .to_string();
+      offer(target, [&](const std::string&, const std::string& more) {
+        return detail::trf("a rate of {target} or more earns the full {max}{gain}; each 1% more earns {per}", "target"_a = target,
+                           "max"_a = leaf.max.to_string(), "gain"_a = more, "per"_a = per);
+      });
       break;
     }
     case RuleKind::deduct: {
@@ -131,11 +146,13 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
         else hi = mid - 1;
       }
       const std::string k = std::to_string(lo);
-      std::string what = "a count of " + k;
-      if (!missing) what += " (" + std::to_string(count - lo) + " fewer)";
-      what += lo == 0 ? " earns the full " + leaf.max.to_string() + "%GAIN%"
-                      : " would earn %POINTS%%GAIN%; none earns the full " + leaf.max.to_string();
-      offer(k, what);
+      const std::string counted = missing ? detail::trf("a count of {count}", "count"_a = k)
+                                          : detail::trf("a count of {count} ({fewer} fewer)", "count"_a = k, "fewer"_a = count - lo);
+      offer(k, [&](const std::string& p, const std::string& more) {
+        return lo == 0 ? detail::trf("{count} earns the full {max}{gain}", "count"_a = counted, "max"_a = leaf.max.to_string(), "gain"_a = more)
+                       : detail::trf("{count} would earn {points}{gain}; none earns the full {max}", "count"_a = counted, "points"_a = p,
+                                     "gain"_a = more, "max"_a = leaf.max.to_string());
+      });
       break;
     }
     case RuleKind::survey: {
@@ -147,22 +164,20 @@ void next_step(const Criterion& leaf, const detail::EvaluationData& d, const det
         std::uint64_t answered = 0;
         const std::uint32_t* counts = d.answers(*v);
         for (std::size_t i = 0; i < r.answers.size(); ++i) answered += counts[i];
-        offered = offer(r.answers[top].answer + "=" + std::to_string(answered),
-              "all " + std::to_string(answered) + " answers at the top weight (" + detail::quote_value(r.answers[top].answer) +
-                  ") would earn %POINTS%%GAIN%");
+        offered = offer(r.answers[top].answer + "=" + std::to_string(answered), [&](const std::string& p, const std::string& more) {
+          return detail::trf("all {count} answers at the top weight ({answer}) would earn {points}{gain}", "count"_a = answered,
+                             "answer"_a = detail::quote_value(r.answers[top].answer), "points"_a = p, "gain"_a = more);
+        });
       }
-      if (!offered) offer("100%", "a share of 100% would earn %POINTS%%GAIN%");
+      if (!offered)
+        offer("100%", [&](const std::string& p, const std::string& more) {
+          return detail::trf("a share of 100% would earn {points}{gain}", "points"_a = p, "gain"_a = more);
+        });
       break;
     }
   }
   if (value.empty()) return;  // the rule offers no value that earns more
-  const auto put = [&](const std::string& key, const std::string& text) {
-    const std::size_t at = words.find(key);
-    if (at != std::string::npos) words.replace(at, key.size(), text);
-  };
-  put("%POINTS%", earns.to_string());
-  put("%GAIN%", gain(earns - points));
-  g.set_next_step((missing ? "no evidence: " : "") + words);
+  g.set_next_step(missing ? detail::trf("no evidence: {step}", "step"_a = words) : words);
   g.set_next_value(value);
   g.set_next_gain(earns - points);
 }
@@ -208,7 +223,7 @@ UnitGaps find_gaps(const Evaluation& evaluation, const Scorecard& card) {
     if (nodes[e.node()].is_leaf()) {
       next_step(nodes[e.node()], d, v, set.rounding(), e.points(), g);
     } else {
-      g.set_next_step("points were given for the whole node; see its criteria in the council's record");
+      g.set_next_step(detail::tr("points were given for the whole node; see its criteria in the council's record"));
     }
     detail::data_of(out).gaps.push_back(std::move(g));
   }

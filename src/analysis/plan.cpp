@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "analysis/leaf_values.hpp"
+#include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "model/evaluation_data.hpp"
 #include "model/exact.hpp"
@@ -104,16 +105,20 @@ std::pair<std::optional<Target>, std::string> parse_target(const Evaluation& ev,
       }
       known += (known.empty() ? "" : ", ") + detail::quote_value(b.label);
     }
-    if (bands.empty()) return {std::nullopt, "target " + shown + ": the set has no bands for unit " + detail::quote_value(u.code())};
-    return {std::nullopt, "target " + shown + ": no band " + detail::quote_value(arg) + " for unit " + detail::quote_value(u.code()) +
-                              "; its bands are " + known};
+    if (bands.empty())
+      return {std::nullopt, detail::trf("target {target}: the set has no bands for unit {unit}", fmt::arg("target", shown),
+                                        fmt::arg("unit", detail::quote_value(u.code())))};
+    return {std::nullopt, detail::trf("target {target}: no band {band} for unit {unit}; its bands are {known}", fmt::arg("target", shown),
+                                      fmt::arg("band", detail::quote_value(arg)), fmt::arg("unit", detail::quote_value(u.code())),
+                                      fmt::arg("known", known))};
   }
   if (kind == "rank") {
     const std::optional<Decimal> n = Decimal::parse(arg);
     if (!n || n->raw() % Decimal::scale != 0 || *n < Decimal::from_int(1) || *n > Decimal::from_int(1000000))
-      return {std::nullopt, "target " + shown + ": a rank must be a whole number from 1"};
+      return {std::nullopt, detail::trf("target {target}: a rank must be a whole number from 1", fmt::arg("target", shown))};
     if (!ev.units()[unit].ranked())
-      return {std::nullopt, "target " + shown + ": unit " + detail::quote_value(ev.units()[unit].code()) + " is not ranked"};
+      return {std::nullopt, detail::trf("target {target}: unit {unit} is not ranked", fmt::arg("target", shown),
+                                        fmt::arg("unit", detail::quote_value(ev.units()[unit].code())))};
     t.kind = Target::Kind::rank;
     t.rank = static_cast<int>(n->raw() / Decimal::scale);
     return {t, {}};
@@ -121,12 +126,12 @@ std::pair<std::optional<Target>, std::string> parse_target(const Evaluation& ev,
   if (kind == "index") {
     const std::optional<Decimal> x = Decimal::parse(arg);
     if (!x || *x < Decimal() || *x > Decimal::from_int(100))
-      return {std::nullopt, "target " + shown + ": an index must be a number from 0 to 100"};
+      return {std::nullopt, detail::trf("target {target}: an index must be a number from 0 to 100", fmt::arg("target", shown))};
     t.kind = Target::Kind::index;
     t.index = *x;
     return {t, {}};
   }
-  return {std::nullopt, "target " + shown + ": expected band:LABEL, rank:N or index:X"};
+  return {std::nullopt, detail::trf("target {target}: expected band:LABEL, rank:N or index:X", fmt::arg("target", shown))};
 }
 
 struct IndexValue {
@@ -311,8 +316,9 @@ class Search {
   void count_work(std::size_t n) {
     work_ += n;
     if (work_ > work_limit)
-      detail::throw_api_error("plan-too-large", "the plan's search passed its bound of " + std::to_string(work_limit) +
-                                                    " steps; the unit has too many changeable leaves with too many values");
+      detail::throw_api_error("plan-too-large", detail::trf("the plan's search passed its bound of {steps} steps; the unit has too many "
+                                                            "changeable leaves with too many values",
+                                                            fmt::arg("steps", work_limit)));
   }
 
   Table table(NodeIndex n) {

@@ -24,6 +24,7 @@
 #include "analysis/rank_statistics.hpp"
 #include "analysis/robustness_model.hpp"
 #include "analysis/sobol.hpp"
+#include "i18n/format.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -208,14 +209,14 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
   const CriteriaSet& set = evaluation.criteria();
   std::vector<Diagnostic> problems;
   if (options.runs() < 1 || options.runs() > 10'000'000)
-    problems.push_back(option_error("--runs", "--runs is " + std::to_string(options.runs()) + "; expected a whole number of runs from 1 to 10000000"));
+    problems.push_back(option_error("--runs", detail::trf("--runs is {runs}; expected a whole number of runs from 1 to 10000000", fmt::arg("runs", options.runs()))));
   const double f = options.weights_noise();
   if (!(f >= 0 && f < 1))
-    problems.push_back(option_error("--weights-noise", "--weights-noise is " + number_text(f) + "; expected a fraction of each weight in [0, 1), such as 0.25 for ±25%"));
+    problems.push_back(option_error("--weights-noise", detail::trf("--weights-noise is {noise}; expected a fraction of each weight in [0, 1), such as 0.25 for ±25%", fmt::arg("noise", number_text(f)))));
   if (options.appraisal_noise() < 0 || options.appraisal_noise() > 1'000'000)
-    problems.push_back(option_error("--appraisal-noise", "--appraisal-noise is " + std::to_string(options.appraisal_noise()) + "; expected a whole number of steps from 0 to 1000000"));
+    problems.push_back(option_error("--appraisal-noise", detail::trf("--appraisal-noise is {steps}; expected a whole number of steps from 0 to 1000000", fmt::arg("steps", options.appraisal_noise()))));
   if (options.survey_n() < 0 || options.survey_n() > 1'000'000'000)
-    problems.push_back(option_error("--survey-n", "--survey-n is " + std::to_string(options.survey_n()) + "; expected a number of respondents from 1 to 1000000000"));
+    problems.push_back(option_error("--survey-n", detail::trf("--survey-n is {n}; expected a number of respondents from 1 to 1000000000", fmt::arg("n", options.survey_n()))));
   if (!problems.empty()) throw Error(std::move(problems));
 
   const RobustnessModel model = make_robustness_model(evaluation, cards, ranking);
@@ -263,8 +264,8 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
       const std::uint32_t col = model.col_of[w.node];
       const double nominal = model.nominal_weight[col];
       if (nominal <= 0 && w.weight != 0) {
-        problems.push_back(option_error("--weights-file", "node " + quote_value(nodes[w.node].id) +
-                                                              " has a nominal weight of 0, so a weight of it cannot be replayed"));
+        problems.push_back(option_error("--weights-file", detail::trf("node {node} has a nominal weight of 0, so a weight of it cannot be replayed",
+                                                                      fmt::arg("node", quote_value(nodes[w.node].id)))));
         break;
       }
       ++run_first[static_cast<std::size_t>(w.run) + 1];
@@ -319,13 +320,18 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
     }
     if (shares > 0) {
       Diagnostic d(first_share, Severity::error, "--survey-n",
-                   "survey value " + quote_value(first_text) + " of " + quote_value(first_node) + " for unit " + quote_value(first_unit) +
-                       " is a share without answer counts: --survey-sampling needs --survey-n N (respondents) to resample it" +
-                       (shares > 1 ? " (" + std::to_string(shares - 1) + " more such values)" : std::string()));
+                   shares > 1 ? detail::trf("survey value {value} of {node} for unit {unit} is a share without answer counts: --survey-sampling "
+                                            "needs --survey-n N (respondents) to resample it ({count} more such values)",
+                                            fmt::arg("value", quote_value(first_text)), fmt::arg("node", quote_value(first_node)),
+                                            fmt::arg("unit", quote_value(first_unit)), fmt::arg("count", shares - 1))
+                              : detail::trf("survey value {value} of {node} for unit {unit} is a share without answer counts: --survey-sampling "
+                                            "needs --survey-n N (respondents) to resample it",
+                                            fmt::arg("value", quote_value(first_text)), fmt::arg("node", quote_value(first_node)),
+                                            fmt::arg("unit", quote_value(first_unit))));
       d.set_code("survey-share-without-counts").set_unit(first_unit).set_criterion(first_node);
       problems.push_back(std::move(d));
     } else if (surveys.empty()) {
-      problems.push_back(option_error("--survey-sampling", "--survey-sampling: no ranked unit has a survey value to resample (no leaf with a `survey` rule has answer counts or a share)"));
+      problems.push_back(option_error("--survey-sampling", detail::tr("--survey-sampling: no ranked unit has a survey value to resample (no leaf with a `survey` rule has answer counts or a share)")));
     }
   }
 
@@ -349,15 +355,15 @@ RobustnessResult analyze_robustness(const Evaluation& evaluation, const std::vec
       }
     }
     if (appraisals.empty())
-      problems.push_back(option_error("--appraisal-noise", "--appraisal-noise: no ranked unit has a value on a leaf with a `points` rule"));
+      problems.push_back(option_error("--appraisal-noise", detail::tr("--appraisal-noise: no ranked unit has a value on a leaf with a `points` rule")));
   }
   if (options.sobol()) {
     if (!options.run_weights().empty())
-      problems.push_back(option_error("--sobol", "--sobol measures random sources; replayed weights (--weights-file) are not one: leave one of them out"));
+      problems.push_back(option_error("--sobol", detail::tr("--sobol measures random sources; replayed weights (--weights-file) are not one: leave one of them out")));
     else if (!(options.weights_noise() > 0) && surveys.empty() && appraisals.empty())
-      problems.push_back(option_error("--sobol", "--sobol needs a random source: --weights-noise, --survey-sampling or --appraisal-noise"));
+      problems.push_back(option_error("--sobol", detail::tr("--sobol needs a random source: --weights-noise, --survey-sampling or --appraisal-noise")));
     else if (options.runs() > 1'000'000)
-      problems.push_back(option_error("--sobol", "--sobol keeps every evaluation's output: at most 1000000 base runs (--runs is " + std::to_string(options.runs()) + ")"));
+      problems.push_back(option_error("--sobol", detail::trf("--sobol keeps every evaluation's output: at most 1000000 base runs (--runs is {runs})", fmt::arg("runs", options.runs()))));
   }
   if (!problems.empty()) throw Error(std::move(problems));
 

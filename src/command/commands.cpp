@@ -21,6 +21,7 @@
 #include "command/inputs.hpp"
 #include "command/unit_option.hpp"
 #include "command/validate_report.hpp"
+#include "i18n/format.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -119,7 +120,9 @@ std::string robustness_problem(const Context& c) {
                     : std::string_view(name) == "seed"        ? number_option<std::uint64_t>(c.options, name, 1).has_value()
                     : std::string_view(name) == "threads"     ? number_option<unsigned>(c.options, name, 0).has_value()
                                                               : number_option<std::int64_t>(c.options, name, 0).has_value();
-    if (!ok) return "option '" + std::string(name) + "': " + quote_for_message(*c.options.text(name)) + " is not a number";
+    if (!ok)
+      return detail::trf("option '{option}': {value} is not a number", fmt::arg("option", name),
+                         fmt::arg("value", quote_for_message(*c.options.text(name))));
   }
   return {};
 }
@@ -190,7 +193,7 @@ const std::vector<CommandEntry>& commands() {
        },
        [](const Context& c) -> std::string {
          const std::optional<std::string> target = c.options.text("target");
-         if (!target) return "plan needs the option 'target' (band:LABEL, rank:N or index:X)";
+         if (!target) return detail::tr("plan needs the option 'target' (band:LABEL, rank:N or index:X)");
          return plan_target_problem(c.run->evaluation, *c.unit, *target);
        }},
       {"report", true, UnitUse::none, report_robustness_options, {Format::html, Format::xlsx},
@@ -259,19 +262,21 @@ std::vector<Diagnostic> check_options(const Request& request, const CommandEntry
     if (spec == accepted.end()) {
       std::string names;
       for (const auto& s : accepted) names += (names.empty() ? "" : ", ") + std::string(s.name);
-      problems.push_back(usage_error("unknown-option", "option " + quote_for_message(given) + ": " + std::string(entry.name) +
-                                                           " takes none such; it takes " + names));
+      problems.push_back(usage_error("unknown-option", detail::trf("option {option}: {command} takes none such; it takes {names}",
+                                                                   fmt::arg("option", quote_for_message(given)),
+                                                                   fmt::arg("command", entry.name), fmt::arg("names", names))));
       continue;
     }
     if (std::find(seen.begin(), seen.end(), name) != seen.end()) {
-      problems.push_back(usage_error("bad-option-value", "option " + quote_for_message(given) + " is given twice"));
+      problems.push_back(usage_error("bad-option-value", detail::trf("option {option} is given twice", fmt::arg("option", quote_for_message(given)))));
       continue;
     }
     seen.push_back(name);
     const bool is_flag = std::holds_alternative<bool>(value);
     if (is_flag != (spec->kind == OptionKind::flag)) {
-      problems.push_back(usage_error("bad-option-value", "option " + quote_for_message(given) + ": expected " +
-                                                             (spec->kind == OptionKind::flag ? "true or false" : "a text or a number")));
+      problems.push_back(usage_error("bad-option-value", detail::trf(spec->kind == OptionKind::flag ? "option {option}: expected true or false"
+                                                                                                  : "option {option}: expected a text or a number",
+                                                                     fmt::arg("option", quote_for_message(given)))));
       continue;
     }
     options.set(name, value);
@@ -285,7 +290,8 @@ Prepared prepare_checked(const Request& request) {
   if (entry == table.end()) {
     std::string names;
     for (const auto& e : table) names += (names.empty() ? "" : ", ") + std::string(e.name);
-    return usage("unknown-command", "command " + quote_for_message(request.command) + ": expected one of " + names);
+    return usage("unknown-command", detail::trf("command {command}: expected one of {names}",
+                                                fmt::arg("command", quote_for_message(request.command)), fmt::arg("names", names)));
   }
   auto options = std::make_shared<Options>();
   std::vector<Diagnostic> problems = check_options(request, *entry, *options);
@@ -295,33 +301,35 @@ Prepared prepare_checked(const Request& request) {
   if (const auto name = options->text("format")) {
     const auto parsed = parse_format(*name);
     if (!parsed || std::find(entry->formats.begin(), entry->formats.end(), *parsed) == entry->formats.end())
-      problems.push_back(usage_error("bad-option-value", "option 'format': " + quote_for_message(*name) + ": " +
-                                                             std::string(entry->name) + " writes " + format_names(entry->formats)));
+      problems.push_back(usage_error("bad-option-value", detail::trf("option 'format': {format}: {command} writes {formats}",
+                                                                     fmt::arg("format", quote_for_message(*name)),
+                                                                     fmt::arg("command", entry->name),
+                                                                     fmt::arg("formats", format_names(entry->formats)))));
     else
       format = *parsed;
   }
   const std::optional<std::string> unit_code = options->text("unit");
   if (entry->unit == UnitUse::required && !unit_code)
-    problems.push_back(usage_error("missing-option", std::string(entry->name) + " needs the option 'unit' (a unit code)"));
+    problems.push_back(usage_error("missing-option", detail::trf("{command} needs the option 'unit' (a unit code)", fmt::arg("command", entry->name))));
   if (unit_code && unit_code->empty()) problems.push_back(usage_error("bad-option-value", "--unit: " + unit_code_not_empty("")));
   if (!request.criteria.given() && !request.loaded_criteria && !request.loaded_year)
-    problems.push_back(usage_error("missing-input", "the request names no criteria set"));
+    problems.push_back(usage_error("missing-input", detail::tr("the request names no criteria set")));
   if (entry->reads_year && !request.loaded_year) {
-    if (!request.units.given()) problems.push_back(usage_error("missing-input", "the request names no units"));
-    if (!request.evidence.given()) problems.push_back(usage_error("missing-input", "the request names no evidence"));
+    if (!request.units.given()) problems.push_back(usage_error("missing-input", detail::tr("the request names no units")));
+    if (!request.evidence.given()) problems.push_back(usage_error("missing-input", detail::tr("the request names no evidence")));
   }
   if (request.loaded_year && options->flag("missing_as_zero"))
-    problems.push_back(usage_error("bad-option-value", "missing_as_zero is chosen when the evaluation is loaded"));
-  if (entry->reads_units && !request.units.given()) problems.push_back(usage_error("missing-input", "the request names no units"));
+    problems.push_back(usage_error("bad-option-value", detail::tr("missing_as_zero is chosen when the evaluation is loaded")));
+  if (entry->reads_units && !request.units.given()) problems.push_back(usage_error("missing-input", detail::tr("the request names no units")));
   // A workbook's sheet goes with a file: a text is CSV, a loaded year is already read.
   Source units = request.units, evidence = request.evidence;
   for (auto [name, source] : {std::pair<const char*, Source*>{"units_sheet", &units}, {"evidence_sheet", &evidence}}) {
     const std::optional<std::string> sheet = options->text(name);
     if (!sheet) continue;
     if (request.loaded_year)
-      problems.push_back(usage_error("bad-option-value", std::string(name) + " is chosen when the evaluation is loaded"));
+      problems.push_back(usage_error("bad-option-value", detail::trf("{option} is chosen when the evaluation is loaded", fmt::arg("option", name))));
     else if (source->text)
-      problems.push_back(usage_error("bad-option-value", std::string(name) + ": a sheet goes with a workbook's path, not with a text"));
+      problems.push_back(usage_error("bad-option-value", detail::trf("{option}: a sheet goes with a workbook's path, not with a text", fmt::arg("option", name))));
     else
       source->sheet = *sheet;
   }

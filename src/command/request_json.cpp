@@ -8,6 +8,7 @@
 #include "cchc/model/text.hpp"
 #include "cchc/report/report.hpp"
 #include "command/command.hpp"
+#include "i18n/format.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -27,13 +28,13 @@ Diagnostic request_error(std::string code, std::string key, std::string message,
 
 const char* type_name(const json& v) {
   switch (v.type()) {
-    case json::value_t::object: return "an object";
-    case json::value_t::array: return "a list";
-    case json::value_t::string: return "a text";
-    case json::value_t::boolean: return "true or false";
+    case json::value_t::object: return detail::tr("an object");
+    case json::value_t::array: return detail::tr("a list");
+    case json::value_t::string: return detail::tr("a text");
+    case json::value_t::boolean: return detail::tr("true or false");
     case json::value_t::null: return "null";
-    case json::value_t::discarded: return "nothing";
-    default: return "a number";
+    case json::value_t::discarded: return detail::tr("nothing");
+    default: return detail::tr("a number");
   }
 }
 
@@ -60,33 +61,38 @@ void read_source(const json& request, const char* key, Source& to, std::vector<D
   if (it == request.end() || it->is_null()) return;
   const std::string k = key;
   if (!it->is_object()) {
-    problems.push_back(request_error("request-shape", k, k + ": expected {\"path\": …} or {\"text\": …, \"name\": …}, found " + type_name(*it)));
+    problems.push_back(request_error("request-shape", k, detail::trf("{key}: expected {{\"path\": …}} or {{\"text\": …, \"name\": …}}, found {found}", fmt::arg("key", k),
+                                                                  fmt::arg("found", type_name(*it)))));
     return;
   }
   bool ok = true;
   for (const auto& [name, value] : it->items()) {
     if (name != "path" && name != "text" && name != "name") {
-      problems.push_back(request_error("request-shape", k + "." + name, k + ": unknown key " + quote_for_message(name) + "; expected path, or text and name"));
+      problems.push_back(request_error("request-shape", k + "." + name, detail::trf("{key}: unknown key {name}; expected path, or text and name", fmt::arg("key", k),
+                                                                                  fmt::arg("name", quote_for_message(name)))));
       ok = false;
     } else if (!value.is_string()) {
-      problems.push_back(request_error("request-shape", k + "." + name, k + "." + name + ": expected a text, found " + type_name(value)));
+      problems.push_back(request_error("request-shape", k + "." + name, detail::trf("{key}.{name}: expected a text, found {found}", fmt::arg("key", k), fmt::arg("name", name),
+                                                                                  fmt::arg("found", type_name(value)))));
       ok = false;
     }
   }
   if (!ok) return;
   const bool path = it->contains("path"), text = it->contains("text");
   if (path == text) {
-    problems.push_back(request_error("request-shape", k, k + ": give either \"path\" or \"text\"" + std::string(path ? ", not both" : "")));
+    problems.push_back(request_error("request-shape", k, detail::trf(path ? "{key}: give either \"path\" or \"text\", not both" : "{key}: give either \"path\" or \"text\"",
+                                                                  fmt::arg("key", k))));
     return;
   }
   if (path && it->contains("name")) {
-    problems.push_back(request_error("request-shape", k + ".name", k + ": \"name\" goes with \"text\" (a file is named by its path)"));
+    problems.push_back(request_error("request-shape", k + ".name", detail::trf("{key}: \"name\" goes with \"text\" (a file is named by its path)", fmt::arg("key", k))));
     return;
   }
   if (path) {
     to.path = (*it)["path"].get<std::string>();
     if (to.path.empty() || has_nul(to.path))
-      problems.push_back(request_error("request-shape", k + ".path", k + ".path: expected a file path, found " + quote_for_message(to.path)));
+      problems.push_back(request_error("request-shape", k + ".path", detail::trf("{key}.path: expected a file path, found {found}", fmt::arg("key", k),
+                                                                          fmt::arg("found", quote_for_message(to.path)))));
     return;
   }
   to.text = (*it)["text"].get<std::string>();
@@ -97,7 +103,7 @@ void read_options(const json& request, Request& to, std::vector<Diagnostic>& pro
   const auto it = request.find("options");
   if (it == request.end() || it->is_null()) return;
   if (!it->is_object()) {
-    problems.push_back(request_error("request-shape", "options", std::string("options: expected an object, found ") + type_name(*it)));
+    problems.push_back(request_error("request-shape", "options", detail::trf("options: expected an object, found {found}", fmt::arg("found", type_name(*it)))));
     return;
   }
   for (const auto& [name, value] : it->items()) {
@@ -107,7 +113,8 @@ void read_options(const json& request, Request& to, std::vector<Diagnostic>& pro
     // A number keeps its shortest exact spelling (90.5 stays "90.5"); give more than 15
     // significant digits as a text.
     else if (value.is_number()) to.options.emplace_back(name, value.dump());
-    else problems.push_back(request_error("bad-option-value", "options." + name, "option " + quote_for_message(name) + ": expected true, false, a text or a number, found " + type_name(value)));
+    else problems.push_back(request_error("bad-option-value", "options." + name, detail::trf("option {name}: expected true, false, a text or a number, found {found}",
+                                                                                           fmt::arg("name", quote_for_message(name)), fmt::arg("found", type_name(value)))));
   }
 }
 
@@ -127,11 +134,11 @@ std::optional<Request> parse_request_json(std::string_view text, std::vector<Dia
     // fuzzer's find): the line and column already say where, so the excerpt is left out.
     const auto excerpt = why.find("; last read:");
     if (excerpt != std::string::npos) why.erase(excerpt);
-    problems.push_back(request_error("request-syntax", "", "the request is not valid JSON: " + why, line, column));
+    problems.push_back(request_error("request-syntax", "", detail::trf("the request is not valid JSON: {reason}", fmt::arg("reason", why)), line, column));
     return std::nullopt;
   }
   if (!request.is_object()) {
-    problems.push_back(request_error("request-shape", "", std::string("the request must be a JSON object, found ") + type_name(request)));
+    problems.push_back(request_error("request-shape", "", detail::trf("the request must be a JSON object, found {found}", fmt::arg("found", type_name(request)))));
     return std::nullopt;
   }
   Request out;
@@ -139,12 +146,14 @@ std::optional<Request> parse_request_json(std::string_view text, std::vector<Dia
   for (const auto& [name, value] : request.items()) {
     static const char* const known[] = {"command", "criteria", "units", "evidence", "options"};
     if (std::find(std::begin(known), std::end(known), name) == std::end(known))
-      problems.push_back(request_error("request-shape", name, "unknown key " + quote_for_message(name) + "; expected command, criteria, units, evidence, options"));
+      problems.push_back(request_error("request-shape", name, detail::trf("unknown key {name}; expected command, criteria, units, evidence, options",
+                                                                   fmt::arg("name", quote_for_message(name)))));
   }
   const auto command = request.find("command");
   if (command == request.end() || !command->is_string())
-    problems.push_back(request_error("request-shape", "command", std::string("command: expected a text (rank, explain, …), found ") +
-                                                                     (command == request.end() ? "nothing" : type_name(*command))));
+    problems.push_back(request_error("request-shape", "command",
+                                     detail::trf("command: expected a text (rank, explain, …), found {found}",
+                                                 fmt::arg("found", command == request.end() ? detail::tr("nothing") : type_name(*command)))));
   else
     out.command = command->get<std::string>();
   read_source(request, "criteria", out.criteria, problems);

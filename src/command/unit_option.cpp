@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "cchc/model/text.hpp"
+#include "i18n/format.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -15,12 +16,13 @@ std::string quote_value(std::string_view text) { return quote_for_message(text);
 }  // namespace
 
 std::string unit_code_not_empty(const std::string& code) {
-  return code.empty() ? std::string("a unit code is required, not an empty string") : std::string();
+  return code.empty() ? std::string(detail::tr("a unit code is required, not an empty string")) : std::string();
 }
 
 std::string unknown_unit_message(const std::string& code, const std::string& units_file,
                                  const std::vector<Unit>& units) {
-  std::string message = "--unit " + quote_value(code) + ": no unit with this code in " + quote_value(units_file);
+  std::string message = detail::trf("--unit {unit}: no unit with this code in {file}", fmt::arg("unit", quote_value(code)),
+                                    fmt::arg("file", quote_value(units_file)));
   // Close means: the same without case or diacritics, or at most a third of the code's
   // characters changed (at least one, at most three edits). The first in file order wins a tie.
   const std::string key = loose_key(code);
@@ -34,7 +36,9 @@ std::string unknown_unit_message(const std::string& code, const std::string& uni
       nearest = &unit;
     }
   }
-  if (nearest != nullptr && best <= allowed) message += "; did you mean " + quote_value(nearest->code()) + "?";
+  if (nearest != nullptr && best <= allowed)
+    message = detail::trf("--unit {unit}: no unit with this code in {file}; did you mean {near}?", fmt::arg("unit", quote_value(code)),
+                          fmt::arg("file", quote_value(units_file)), fmt::arg("near", quote_value(nearest->code())));
   return message;
 }
 

@@ -3,6 +3,7 @@
 
 #include <string>
 
+#include "i18n/format.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -10,8 +11,10 @@ inline namespace v1 {
 namespace detail {
 namespace {
 
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
+
 std::string node_what(const Criterion& c) {
-  return (c.depth == 1 ? "field " : "criterion ") + quote_value(c.id);
+  return c.depth == 1 ? trf("field {id}", "id"_a = quote_value(c.id)) : trf("criterion {id}", "id"_a = quote_value(c.id));
 }
 
 void report(std::vector<Diagnostic>& out, const SourceLocation& at, Severity severity, const char* key,
@@ -36,18 +39,20 @@ void check_sums_and_weights(const CriteriaSetData& d, std::vector<Diagnostic>& o
       if (k.max == Decimal()) all_maxima = false;
       if (c.aggregate == Aggregate::weighted_mean && !k.weight)
         report(out, k.location, Severity::error, "weight", "weight-missing", k.id,
-               node_what(k) + ": missing 'weight' (its parent aggregates by weighted_mean)");
+               trf("{what}: missing 'weight' (its parent aggregates by weighted_mean)", "what"_a = node_what(k)));
       if (c.aggregate == Aggregate::sum && k.weight)
         report(out, k.location, Severity::error, "weight", "weight-under-sum", k.id,
-               node_what(k) + ": 'weight' is used only under aggregate: weighted_mean");
+               trf("{what}: 'weight' is used only under aggregate: weighted_mean", "what"_a = node_what(k)));
     }
-    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max.raw())
+    if (c.aggregate == Aggregate::sum && all_maxima && c.max != Decimal() && sum != c.max.raw()) {
+      const std::string total = sum < c.max.raw() + Decimal::scale * 1000000000000LL
+                                    ? Decimal::from_raw(static_cast<std::int64_t>(sum)).to_string()
+                                    : std::string(tr("10^12 or more"));
       report(out, c.location, Severity::error, "max", "children-do-not-add-up", c.id,
-             (i == 0 ? std::string("the fields") : "the children of " + node_what(c)) + " add up to " +
-                 (sum < c.max.raw() + Decimal::scale * 1000000000000LL ? Decimal::from_raw(static_cast<std::int64_t>(sum)).to_string()
-                                                                     : std::string("10^12 or more")) +
-                 ", but " + (i == 0 ? std::string("the set's max") : std::string("its max")) + " is " +
-                 c.max.to_string());
+             i == 0 ? trf("the fields add up to {sum}, but the set's max is {max}", "sum"_a = total, "max"_a = c.max.to_string())
+                    : trf("the children of {what} add up to {sum}, but its max is {max}", "what"_a = node_what(c), "sum"_a = total,
+                          "max"_a = c.max.to_string()));
+    }
   }
 }
 
@@ -56,25 +61,25 @@ void check_sums_and_weights(const CriteriaSetData& d, std::vector<Diagnostic>& o
 // under full_points (which keeps the max unrounded).
 void check_maxima(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
   const Rounding r = d.rounding;
-  const std::string places = std::to_string(r.places);
-  auto why = [&](Decimal max) {
-    return " has " + std::to_string(max.fractional_digits()) + " decimals but rounding.places is " + places +
-           ": points are rounded to " + places + (r.places == 1 ? " place" : " places") + ", so full marks (" +
-           max.rounded(r).to_string() + ") would differ from the max and from a unit marked 'na' under full_points";
-  };
   for (std::size_t i = 0; i < d.nodes.size(); ++i) {
     const Criterion& c = d.nodes[i];
     if (c.max.fractional_digits() <= r.places) continue;
     report(out, c.location, Severity::error, "max", "max-finer-than-places", c.id,
-           (i == 0 ? std::string("the set") : node_what(c)) + ": max " + c.max.to_string() + why(c.max));
+           trf(r.places == 1 ? "{what}: max {max} has {decimals} decimals but rounding.places is {places}: points are rounded to "
+                               "{places} place, so full marks ({full}) would differ from the max and from a unit marked 'na' under "
+                               "full_points"
+                             : "{what}: max {max} has {decimals} decimals but rounding.places is {places}: points are rounded to "
+                               "{places} places, so full marks ({full}) would differ from the max and from a unit marked 'na' under "
+                               "full_points",
+               "what"_a = i == 0 ? std::string(tr("the set")) : node_what(c), "max"_a = c.max.to_string(),
+               "decimals"_a = c.max.fractional_digits(), "places"_a = r.places, "full"_a = c.max.rounded(r).to_string()));
   }
   for (const Adjustment& a : d.adjustments) {
     if (a.max.fractional_digits() <= r.places) continue;
     report(out, a.location, Severity::error, "max", "max-finer-than-places", a.id,
-           "adjustment " + quote_value(a.id) + ": max " + a.max.to_string() + " has " +
-               std::to_string(a.max.fractional_digits()) + " decimals but rounding.places is " + places +
-               ": adjustment points are entered with at most " + places +
-               " decimals, so the cap could never be given in full");
+           trf("adjustment {id}: max {max} has {decimals} decimals but rounding.places is {places}: adjustment points are "
+               "entered with at most {places} decimals, so the cap could never be given in full",
+               "id"_a = quote_value(a.id), "max"_a = a.max.to_string(), "decimals"_a = a.max.fractional_digits(), "places"_a = r.places));
   }
 }
 
@@ -99,14 +104,14 @@ void check_adjustment_room(const CriteriaSetData& d, std::vector<Diagnostic>& ou
   }
   if (last_bonus != nullptr)
     report(out, last_bonus->location, Severity::error, "max", "adjustments-too-large", last_bonus->id,
-           "adjustment " + quote_value(last_bonus->id) +
-               ": the set's max and the bonus caps up to this one add up to 10^12 or more; a total before it is "
-               "kept within the max could not be shown exactly (numbers are below 10^12): lower the caps");
+           trf("adjustment {id}: the set's max and the bonus caps up to this one add up to 10^12 or more; a total before it is "
+               "kept within the max could not be shown exactly (numbers are below 10^12): lower the caps",
+               "id"_a = quote_value(last_bonus->id)));
   if (last_penalty != nullptr)
     report(out, last_penalty->location, Severity::error, "max", "adjustments-too-large", last_penalty->id,
-           "adjustment " + quote_value(last_penalty->id) +
-               ": the penalty caps up to this one add up to 10^12 or more; a total before it is kept at 0 could "
-               "not be shown exactly (numbers are below 10^12): lower the caps");
+           trf("adjustment {id}: the penalty caps up to this one add up to 10^12 or more; a total before it is kept at 0 could "
+               "not be shown exactly (numbers are below 10^12): lower the caps",
+               "id"_a = quote_value(last_penalty->id)));
 }
 
 void check_tier_scales(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
@@ -123,9 +128,9 @@ void check_tier_scales(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
     }
     if (bounds.empty() || !whole) continue;
     report(out, c.location, Severity::warning, "tiers", "tiers-scale-inferred", c.id,
-           node_what(c) + " rule: tiers: the bounds (" + bounds +
-               ") are whole numbers, so the value is read as a plain number (0.95 is 0.95, not 95%); write "
-               "'value: count' if it counts something, or the bounds as percentages (min: 80%) if it is a rate");
+           trf("{what} rule: tiers: the bounds ({bounds}) are whole numbers, so the value is read as a plain number (0.95 is "
+               "0.95, not 95%); write 'value: count' if it counts something, or the bounds as percentages (min: 80%) if it is a rate",
+               "what"_a = node_what(c), "bounds"_a = bounds));
   }
 }
 

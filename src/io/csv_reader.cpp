@@ -2,6 +2,8 @@
 
 #include <cstring>
 
+#include "i18n/format.hpp"
+
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
@@ -9,6 +11,8 @@
 namespace cchc {
 inline namespace v1 {
 namespace detail {
+
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 namespace {
 
@@ -120,7 +124,7 @@ bool CsvReader::next(CsvRecord& record) {
           ++pos_;
         }
         if (!closed) {
-          error_ = "unclosed quote: a field opened with \" on line " + std::to_string(start_line) + " is never closed";
+          error_ = trf("unclosed quote: a field opened with \" on line {line} is never closed", "line"_a = start_line);
           error_row_ = row_;
           error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
           return false;
@@ -128,7 +132,7 @@ bool CsvReader::next(CsvRecord& record) {
         spans.emplace_back(begin, scratch_.size());
         in_scratch.push_back(1);
         if (pos_ < text_.size() && text_[pos_] != separator_ && text_[pos_] != '\n' && text_[pos_] != '\r') {
-          error_ = "unexpected text after a closing quote (write \"\" for a quote inside a quoted field)";
+          error_ = tr("unexpected text after a closing quote (write \"\" for a quote inside a quoted field)");
           error_row_ = row_;
           error_column_ = static_cast<std::uint32_t>(spans.size());
           return false;
@@ -142,7 +146,7 @@ bool CsvReader::next(CsvRecord& record) {
         while (p != end && *p != sep && *p != '\n' && *p != '\r' && *p != '"') ++p;
         pos_ = static_cast<std::size_t>(p - text_.data());
         if (p != end && *p == '"') {
-          error_ = "a quote inside an unquoted field (quote the whole field and double the quote)";
+          error_ = tr("a quote inside an unquoted field (quote the whole field and double the quote)");
           error_row_ = row_;
           error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
           return false;

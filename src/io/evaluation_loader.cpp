@@ -6,6 +6,7 @@
 
 #include "cchc/io/load.hpp"
 #include "io/csv_reader.hpp"
+#include "i18n/format.hpp"
 #include "io/file_text.hpp"
 #include "model/evaluation_values_data.hpp"
 #include "io/workbook_reader.hpp"
@@ -18,6 +19,10 @@
 namespace cchc {
 inline namespace v1 {
 namespace {
+
+using detail::tr;
+using detail::trf;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 // A header name or a field as matched: spaces (no-break ones too) trimmed, NFC.
 std::string clean(std::string_view field) {
@@ -64,19 +69,19 @@ bool row_fits(const std::vector<std::string_view>& fields, std::size_t width, bo
 
 Diagnostic row_width_problem(const std::string& file, const detail::CsvRecord& rec, std::size_t width) {
   return problem(at(file, rec.row, std::min(rec.fields.size(), width) + 1), "row-width", {},
-                 "this row has " + std::to_string(rec.fields.size()) + " fields; the header has " + std::to_string(width));
+                 trf("this row has {fields} fields; the header has {width}", "fields"_a = rec.fields.size(), "width"_a = width));
 }
 
 // Nothing at all, or only blank lines: no header to read. False (and reported) then.
 bool has_header_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   if (text.empty()) {
-    out.add_diagnostic(problem(at(file, 0, 0), "empty-file", {}, "the file is empty: expected a header row"), true);
+    out.add_diagnostic(problem(at(file, 0, 0), "empty-file", {}, tr("the file is empty: expected a header row")), true);
     return false;
   }
   if (detail::trim_spaces(text).empty()) {
     out.add_diagnostic(problem(at(file, 0, 0), "no-header-row", {},
-                               "the file has no header row: it holds only blank lines (spaces, line breaks)"),
+                               tr("the file has no header row: it holds only blank lines (spaces, line breaks)")),
                        true);
     return false;
   }
@@ -87,7 +92,7 @@ bool has_header_text(std::string_view text, const std::string& file, EvaluationB
 bool check_table_text(std::string_view text, const std::string& file, EvaluationBuilder& out) {
   const detail::TextProblem p = detail::check_text(text);
   if (p.line != 0) {
-    out.add_diagnostic(problem(at(file, p.line, detail::character_column(text, p.line, p.column)), "invalid-text", {}, p.message), true);
+    out.add_diagnostic(problem(at(file, p.line, detail::character_column(text, p.line, p.column)), "invalid-text", {}, tr(p.message.c_str())), true);
     return false;
   }
   return has_header_text(text, file, out);
@@ -109,7 +114,7 @@ bool parse_ranked(std::string_view text, bool& ranked) {
 std::string quoted_list(const std::vector<std::string>& names, std::size_t most = 10) {
   std::string out;
   for (std::size_t i = 0; i < names.size() && i < most; ++i) out += (i == 0 ? "" : ", ") + detail::quote_value(names[i]);
-  if (names.size() > most) out += ", … (" + std::to_string(names.size()) + " columns)";
+  if (names.size() > most) out += trf(", … ({count} columns)", "count"_a = names.size());
   return out;
 }
 
@@ -130,15 +135,15 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
     int* slot = h == "code" ? &code : h == "name" ? &name : h == "group" ? &group : h == "ranked" ? &ranked : nullptr;
     if (slot == nullptr) continue;
     if (*slot >= 0) {
-      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, "duplicate column '" + h + "'"));
+      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, trf("duplicate column '{column}'", "column"_a = h)));
       continue;
     }
     *slot = static_cast<int>(i);
   }
   if (code < 0 || name < 0) {
     out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", code < 0 ? "code" : "name",
-                               "the header must name the columns code and name (then optionally group, ranked); found: " +
-                                   quoted_list(header)),
+                               trf("the header must name the columns code and name (then optionally group, ranked); found: {found}",
+                                   "found"_a = quoted_list(header))),
                        true);
     return false;
   }
@@ -159,7 +164,7 @@ bool read_units(std::string_view text, const std::string& file, EvaluationBuilde
     if (group >= 0) u.group = clean(field(group));
     if (ranked >= 0 && !parse_ranked(field(ranked), u.ranked)) {
       out.add_diagnostic(problem(at(file, rec.row, static_cast<std::size_t>(ranked) + 1), "bad-ranked", "ranked",
-                                 "ranked: expected true or false (yes/no, 1/0), found " + detail::quote_value(clean(field(ranked))))
+                                 trf("ranked: expected true or false (yes/no, 1/0), found {found}", "found"_a = detail::quote_value(clean(field(ranked)))))
                              .set_unit(u.code));
       detail::BuilderAccess::refuse_unit(out, u.code);
       continue;
@@ -212,7 +217,7 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
     if (i < rec.fields.size() && !detail::trim_spaces(rec.fields[i]).empty()) {
       refuse_row([&] {
         return problem(at(file, rec.row, i + 1), "value-without-header", {},
-                       "a value in column " + std::to_string(i + 1) + ", which has no header: name the column or clear it");
+                       trf("a value in column {column}, which has no header: name the column or clear it", "column"_a = i + 1));
       });
       return;
     }
@@ -224,7 +229,7 @@ void prepare_record(const detail::CsvRecord& rec, const EvidenceColumns& cols, c
     if (!s) {
       refuse_row([&] {
         return problem(at(file, rec.row, static_cast<std::size_t>(cols.stage) + 1), "bad-stage", "stage",
-                       "stage: expected self, appraisal or appraisal2, found " + detail::quote_value(detail::trim_spaces(text)));
+                       trf("stage: expected self, appraisal or appraisal2, found {found}", "found"_a = detail::quote_value(detail::trim_spaces(text))));
       });
       return;
     }
@@ -476,7 +481,7 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     const detail::TextProblem p =
         scan_evidence_text(text.substr(0, static_cast<std::size_t>(body.data() - text.data())), slices, has_quotes);
     if (p.line != 0) {
-      out.add_diagnostic(problem(at(file, p.line, p.column), "invalid-text", {}, p.message), true);
+      out.add_diagnostic(problem(at(file, p.line, p.column), "invalid-text", {}, tr(p.message.c_str())), true);
       return;
     }
   } else {
@@ -493,20 +498,20 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     int* slot = h == "unit" ? &unit : h == "criterion" ? &criterion : h == "value" ? &value : h == "stage" ? &stage : nullptr;
     if (slot != nullptr && *slot < 0) *slot = static_cast<int>(i);
     else if (slot != nullptr)
-      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, "duplicate column '" + h + "'"), true);
+      out.add_diagnostic(problem(at(file, rec.row, i + 1), "duplicate-column", h, trf("duplicate column '{column}'", "column"_a = h)), true);
   }
   if (unit < 0) {
     out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", "unit",
-                               "the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
-                               "unit,<criterion id>,<criterion id>,…"),
+                               tr("the header must have a 'unit' column: long form unit,criterion,value[,stage] or wide form "
+                                  "unit,<criterion id>,<criterion id>,…")),
                        true);
     return;
   }
   const bool long_form = criterion >= 0 || value >= 0;
   if (long_form && (criterion < 0 || value < 0)) {
     out.add_diagnostic(problem(at(file, rec.row, 1), "missing-column", criterion < 0 ? "criterion" : "value",
-                               std::string("long-form evidence needs the columns unit, criterion and value; '") +
-                                   (criterion < 0 ? "criterion" : "value") + "' is missing"),
+                               trf("long-form evidence needs the columns unit, criterion and value; '{column}' is missing",
+                                   "column"_a = criterion < 0 ? "criterion" : "value")),
                        true);
     return;
   }
@@ -522,23 +527,28 @@ void read_evidence(const CriteriaSet& set, std::string_view text, const std::str
     else if (!descriptive_column(header[i])) unknown.push_back(i);
   }
   if (!unknown.empty()) {
-    const std::string expected = long_form ? "long-form evidence has unit, criterion, value, stage"
-                                           : "not a criterion or adjustment id of set '" + set.id() + "'";
+    const std::string expected = long_form ? std::string(tr("long-form evidence has unit, criterion, value, stage"))
+                                           : trf("not a criterion or adjustment id of set '{set}'", "set"_a = set.id());
     auto described = [&](std::size_t i) {
       const std::string near = long_form ? std::string() : nearest_id(set, header[i]);
-      return detail::quote_value(header[i]) + " (column " + std::to_string(i + 1) +
-             (near.empty() ? "" : ", did you mean " + detail::quote_value(near) + "?") + ")";
+      return near.empty() ? trf("{name} (column {column})", "name"_a = detail::quote_value(header[i]), "column"_a = i + 1)
+                          : trf("{name} (column {column}, did you mean {near}?)", "name"_a = detail::quote_value(header[i]),
+                                "column"_a = i + 1, "near"_a = detail::quote_value(near));
     };
     std::string message;
     if (unknown.size() == 1) {
       const std::string near = long_form ? std::string() : nearest_id(set, header[unknown[0]]);
-      message = "unknown column " + detail::quote_value(header[unknown[0]]) + (long_form ? "; " : ": ") + expected +
-                (near.empty() ? "" : "; did you mean " + detail::quote_value(near) + "?");
+      const std::string name = detail::quote_value(header[unknown[0]]);
+      message = long_form      ? trf("unknown column {name}; {expected}", "name"_a = name, "expected"_a = expected)
+                : near.empty() ? trf("unknown column {name}: {expected}", "name"_a = name, "expected"_a = expected)
+                               : trf("unknown column {name}: {expected}; did you mean {near}?", "name"_a = name, "expected"_a = expected,
+                                     "near"_a = detail::quote_value(near));
     } else {
-      message = "unknown columns ";
-      for (std::size_t k = 0; k < unknown.size() && k < 10; ++k) message += (k == 0 ? "" : ", ") + described(unknown[k]);
-      if (unknown.size() > 10) message += ", and " + std::to_string(unknown.size() - 10) + " more";
-      message += (long_form ? "; " : ": ") + (long_form ? expected : "not criterion or adjustment ids of set '" + set.id() + "'");
+      std::string list;
+      for (std::size_t k = 0; k < unknown.size() && k < 10; ++k) list += (k == 0 ? "" : ", ") + described(unknown[k]);
+      if (unknown.size() > 10) list += trf(", and {count} more", "count"_a = unknown.size() - 10);
+      message = long_form ? trf("unknown columns {list}; {expected}", "list"_a = list, "expected"_a = expected)
+                          : trf("unknown columns {list}: not criterion or adjustment ids of set '{set}'", "list"_a = list, "set"_a = set.id());
     }
     out.add_diagnostic(problem(at(file, rec.row, unknown[0] + 1), "unknown-column", header[unknown[0]], message), true);
     return;
@@ -569,8 +579,8 @@ bool table_text(std::string_view bytes, const TableFile& table, TableText& t, st
     // Both are OLE compound documents; an encrypted workbook holds an "EncryptedPackage" stream.
     const std::string_view encrypted("E\0n\0c\0r\0y\0p\0t\0e\0d\0P\0a\0c\0k\0a\0g\0e\0", 32);
     if (bytes.find(encrypted) != std::string_view::npos)
-      return refuse("workbook-encrypted", "the workbook is encrypted (protected by a password): save a copy without the password as .xlsx");
-    return refuse("not-a-workbook", "an Excel 97-2003 workbook (.xls) or another OLE document: save it as .xlsx (Excel workbook)");
+      return refuse("workbook-encrypted", tr("the workbook is encrypted (protected by a password): save a copy without the password as .xlsx"));
+    return refuse("not-a-workbook", tr("an Excel 97-2003 workbook (.xls) or another OLE document: save it as .xlsx (Excel workbook)"));
   }
   if (detail::looks_like_zip(bytes)) {
     std::optional<detail::SheetTable> sheet = detail::read_workbook_sheet(bytes, table.path, table.sheet, problems);
@@ -580,10 +590,11 @@ bool table_text(std::string_view bytes, const TableFile& table, TableText& t, st
     return true;
   }
   if (detail::named_as_workbook(table.path))
-    return refuse("not-a-workbook", "the file is named as an Excel workbook but is not one (no zip signature): save it as .xlsx, or name a CSV file .csv");
+    return refuse("not-a-workbook",
+                  tr("the file is named as an Excel workbook but is not one (no zip signature): save it as .xlsx, or name a CSV file .csv"));
   if (!table.sheet.empty())
-    return refuse("sheet-of-text-file", "a sheet, " + detail::quote_value(table.sheet) +
-                                            ", was asked for, but the file is CSV text, not an Excel workbook");
+    return refuse("sheet-of-text-file", trf("a sheet, {sheet}, was asked for, but the file is CSV text, not an Excel workbook",
+                                            "sheet"_a = detail::quote_value(table.sheet)));
   return true;
 }
 

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "i18n/format.hpp"
 #include "support/parallel_for.hpp"
 
 namespace cchc {
@@ -46,24 +47,25 @@ std::optional<FileText> read_file_text(const std::string& path, std::size_t max_
   // Non-blocking, so that opening a FIFO does not wait for a writer (it is refused below).
   const Descriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
   if (file.fd < 0) {
-    problem.set_code("cannot-open").set_message(std::string("cannot open the file: ") + std::strerror(errno));
+    problem.set_code("cannot-open").set_message(trf("cannot open the file: {reason}", fmt::arg("reason", std::strerror(errno))));
     return std::nullopt;
   }
   struct stat st {};
   if (::fstat(file.fd, &st) != 0) {
-    problem.set_code("read-failed").set_message(std::string("cannot read the file: ") + std::strerror(errno));
+    problem.set_code("read-failed").set_message(trf("cannot read the file: {reason}", fmt::arg("reason", std::strerror(errno))));
     return std::nullopt;
   }
   if (S_ISDIR(st.st_mode)) {
-    problem.set_code("is-a-directory").set_message("is a directory, not a file");
+    problem.set_code("is-a-directory").set_message(tr("is a directory, not a file"));
     return std::nullopt;
   }
   if (!S_ISREG(st.st_mode)) {
-    problem.set_code("not-a-regular-file").set_message("is not a regular file");
+    problem.set_code("not-a-regular-file").set_message(tr("is not a regular file"));
     return std::nullopt;
   }
   auto too_large = [&](const std::string& size) {
-    problem.set_code("file-too-large").set_message("the file is too large (" + size + " bytes; the limit is " + std::to_string(max_bytes) + ")");
+    problem.set_code("file-too-large")
+        .set_message(trf("the file is too large ({size} bytes; the limit is {limit})", fmt::arg("size", size), fmt::arg("limit", max_bytes)));
   };
   if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
     too_large(std::to_string(st.st_size));
@@ -84,8 +86,8 @@ std::optional<FileText> read_file_text(const std::string& path, std::size_t max_
   for (const int error : errors) {
     if (error == -1) continue;
     problem.set_code("read-failed")
-        .set_message(error != 0 ? std::string("cannot read the file: ") + std::strerror(error)
-                                : std::string("cannot read the whole file (did it change while being read?)"));
+        .set_message(error != 0 ? trf("cannot read the file: {reason}", fmt::arg("reason", std::strerror(error)))
+                                : std::string(tr("cannot read the whole file (did it change while being read?)")));
     return std::nullopt;
   }
   // The size fstat gives is not always the content's: files under /proc say 0, and a file
@@ -96,12 +98,12 @@ std::optional<FileText> read_file_text(const std::string& path, std::size_t max_
     do got = ::pread(file.fd, more, sizeof more, static_cast<off_t>(text.bytes.size()));
     while (got < 0 && errno == EINTR);
     if (got < 0) {
-      problem.set_code("read-failed").set_message(std::string("cannot read the file: ") + std::strerror(errno));
+      problem.set_code("read-failed").set_message(trf("cannot read the file: {reason}", fmt::arg("reason", std::strerror(errno))));
       return std::nullopt;
     }
     if (got == 0) break;
     if (text.bytes.size() + static_cast<std::size_t>(got) > max_bytes) {
-      too_large("over " + std::to_string(max_bytes));
+      too_large(trf("over {limit}", fmt::arg("limit", max_bytes)));
       return std::nullopt;
     }
     text.bytes.insert(text.bytes.end(), more, more + got);

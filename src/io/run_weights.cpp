@@ -6,6 +6,7 @@
 
 #include "cchc/io/run_weights.hpp"
 #include "io/csv_reader.hpp"
+#include "i18n/format.hpp"
 #include "io/file_text.hpp"
 #include "model/unicode.hpp"
 
@@ -44,7 +45,7 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
   int run_col = -1, node_col = -1, weight_col = -1;
   if (!reader.next(record)) {
     report(weights_error(name, reader.error().empty() ? 1 : reader.error_row(), reader.error().empty() ? 0 : reader.error_column(), "",
-                         reader.error().empty() ? "the weights file is empty: expected a header run,node,weight" : reader.error()));
+                         reader.error().empty() ? std::string(detail::tr("the weights file is empty: expected a header run,node,weight")) : reader.error()));
     throw Error(std::move(problems));
   }
   for (std::size_t i = 0; i < record.fields.size(); ++i) {
@@ -57,7 +58,7 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
     std::string missing;
     for (auto [col, label] : {std::pair{run_col, "run"}, std::pair{node_col, "node"}, std::pair{weight_col, "weight"}})
       if (col < 0) missing += std::string(missing.empty() ? "" : ", ") + label;
-    report(weights_error(name, 1, 0, "", "the header lacks the column(s) " + missing + ": expected run,node,weight"));
+    report(weights_error(name, 1, 0, "", detail::trf("the header lacks the column(s) {missing}: expected run,node,weight", fmt::arg("missing", missing))));
     throw Error(std::move(problems));
   }
   std::map<std::pair<std::int64_t, NodeIndex>, std::uint32_t> seen;
@@ -72,7 +73,7 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
     const auto [run_end, run_ec] = std::from_chars(run_text.data(), run_text.data() + run_text.size(), run);
     if (run_ec != std::errc() || run_end != run_text.data() + run_text.size() || run < 1 || run > runs) {
       report(weights_error(name, row, column(run_col), "run",
-                           "run " + detail::quote_value(run_text) + " is not a run number from 1 to " + std::to_string(runs) + " (--runs)"));
+                           detail::trf("run {run} is not a run number from 1 to {runs} (--runs)", fmt::arg("run", detail::quote_value(run_text)), fmt::arg("runs", runs))));
       ok = false;
     }
     // A plain index and a flag rather than an optional: GCC 12 at -O2 warns, falsely, that
@@ -82,7 +83,8 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
       if (const std::optional<NodeIndex> found = criteria.find(node_text)) node_index = *found;
     if (node_index == 0) {
       report(weights_error(name, row, column(node_col), "node",
-                           "unknown node " + detail::quote_value(node_text) + ": expected a node id of " + detail::quote_value(criteria.id())));
+                           detail::trf("unknown node {node}: expected a node id of {set}", fmt::arg("node", detail::quote_value(node_text)),
+                                       fmt::arg("set", detail::quote_value(criteria.id())))));
       ok = false;
     }
     double weight = 0;
@@ -90,16 +92,18 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
     if (w_ec != std::errc() || w_end != weight_text.data() + weight_text.size() || !(weight >= 0) || weight > 1e12) {
       const bool negative = w_ec == std::errc() && w_end == weight_text.data() + weight_text.size() && weight < 0;
       report(weights_error(name, row, column(weight_col), "weight",
-                           "weight " + detail::quote_value(weight_text) + (negative ? " is negative" : " is not a number") +
-                               ": expected a number >= 0 (a '.' decimal point)"));
+                           negative ? detail::trf("weight {weight} is negative: expected a number >= 0 (a '.' decimal point)",
+                                                  fmt::arg("weight", detail::quote_value(weight_text)))
+                                    : detail::trf("weight {weight} is not a number: expected a number >= 0 (a '.' decimal point)",
+                                                  fmt::arg("weight", detail::quote_value(weight_text)))));
       ok = false;
     }
     if (!ok) continue;
     const auto [it, inserted] = seen.emplace(std::pair{run, node_index}, row);
     if (!inserted) {
       report(weights_error(name, row, column(node_col), "node",
-                           "node " + detail::quote_value(node_text) + " is given twice for run " + std::to_string(run) + " (first at row " +
-                               std::to_string(it->second) + ")"));
+                           detail::trf("node {node} is given twice for run {run} (first at row {row})",
+                                       fmt::arg("node", detail::quote_value(node_text)), fmt::arg("run", run), fmt::arg("row", it->second))));
       continue;
     }
     run_seen[static_cast<std::size_t>(run)] = true;
@@ -113,10 +117,12 @@ std::vector<RunWeight> parse_run_weights(std::string_view csv, const std::string
       if (!run_seen[static_cast<std::size_t>(r)] && count++ < 10) missing += (missing.empty() ? "" : ", ") + std::to_string(r);
     if (count > 0)
       report(weights_error(name, 0, 0, "run",
-                           std::to_string(count) + (count == 1 ? " run is" : " runs are") + " missing (" + missing + (count > 10 ? ", …" : "") +
-                               "): every run from 1 to " + std::to_string(runs) + " (--runs) needs at least one row"));
+                           detail::trf(count == 1 ? "{count} run is missing ({missing}): every run from 1 to {runs} (--runs) needs at least one row"
+                                                  : "{count} runs are missing ({missing}): every run from 1 to {runs} (--runs) needs at least one row",
+                                       fmt::arg("count", count), fmt::arg("missing", missing + (count > 10 ? ", …" : "")),
+                                       fmt::arg("runs", runs))));
   }
-  if (dropped > 0) report(weights_error(name, 0, 0, "", std::to_string(dropped) + " more problems not shown"));
+  if (dropped > 0) report(weights_error(name, 0, 0, "", detail::trf("{count} more problems not shown", fmt::arg("count", dropped))));
   if (!problems.empty()) throw Error(std::move(problems));
   return out;
 }

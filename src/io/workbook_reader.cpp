@@ -15,6 +15,7 @@
 #include <orcus/exception.hpp>
 #include <orcus/spreadsheet/import_interface.hpp>
 
+#include "i18n/format.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -23,6 +24,7 @@ namespace detail {
 
 namespace ss = orcus::spreadsheet;
 namespace iface = orcus::spreadsheet::iface;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 bool looks_like_zip(std::string_view bytes) noexcept { return bytes.size() >= 4 && bytes.substr(0, 4) == std::string_view("PK\3\4", 4); }
 
@@ -335,11 +337,11 @@ std::string readable_by_orcus(std::string_view b, const Archive& a, std::vector<
 // False (and reported) when the workbook must not be unpacked.
 bool check_archive(std::string_view b, const std::string& file, std::vector<Diagnostic>& problems, Archive& archive) {
   auto damaged = [&](const std::string& why) {
-    problems.push_back(file_problem(file, "workbook-damaged", "not a readable Excel workbook: " + why));
+    problems.push_back(file_problem(file, "workbook-damaged", trf("not a readable Excel workbook: {reason}", "reason"_a = why)));
     return false;
   };
   constexpr std::size_t eocd_size = 22;
-  if (b.size() < eocd_size) return damaged("the zip archive is cut short");
+  if (b.size() < eocd_size) return damaged(tr("the zip archive is cut short"));
   // The end record is in the last 64 KiB + 22 bytes (its comment is at most 65535 bytes).
   std::size_t eocd = std::string_view::npos;
   const std::size_t lowest = b.size() > eocd_size + 65535 ? b.size() - eocd_size - 65535 : 0;
@@ -348,21 +350,21 @@ bool check_archive(std::string_view b, const std::string& file, std::vector<Diag
       eocd = at;
       break;
     }
-  if (eocd == std::string_view::npos) return damaged("the zip archive has no central directory (the file is cut short?)");
+  if (eocd == std::string_view::npos) return damaged(tr("the zip archive has no central directory (the file is cut short?)"));
   const std::size_t entries = le16(b, eocd + 10);
   const std::size_t directory_size = le32(b, eocd + 12);
   const std::size_t directory_at = le32(b, eocd + 16);
   if (entries == 0xFFFF || directory_size == 0xFFFFFFFF || directory_at == 0xFFFFFFFF) {
     problems.push_back(file_problem(file, "workbook-too-large",
-                                    "the workbook is a ZIP64 archive (over 4 GiB or 65535 parts): more than cchc reads (" +
-                                        mib(max_workbook_bytes) + " unpacked)"));
+                                    trf("the workbook is a ZIP64 archive (over 4 GiB or 65535 parts): more than cchc reads ({size} unpacked)",
+                                        "size"_a = mib(max_workbook_bytes))));
     return false;
   }
-  if (directory_at > eocd || directory_size > eocd - directory_at) return damaged("its zip central directory points outside the file");
+  if (directory_at > eocd || directory_size > eocd - directory_at) return damaged(tr("its zip central directory points outside the file"));
   if (entries > max_workbook_parts) {
     problems.push_back(file_problem(file, "workbook-too-large",
-                                    "the workbook has " + std::to_string(entries) + " parts: more than the " +
-                                        std::to_string(max_workbook_parts) + " cchc reads"));
+                                    trf("the workbook has {count} parts: more than the {most} cchc reads", "count"_a = entries,
+                                        "most"_a = max_workbook_parts)));
     return false;
   }
   std::size_t total = 0;
@@ -370,17 +372,17 @@ bool check_archive(std::string_view b, const std::string& file, std::vector<Diag
   bool is_ods = false;
   std::size_t at = directory_at;
   for (std::size_t i = 0; i < entries; ++i) {
-    if (at + 46 > eocd || b.compare(at, 4, std::string_view("PK\1\2", 4)) != 0) return damaged("its zip central directory is damaged");
+    if (at + 46 > eocd || b.compare(at, 4, std::string_view("PK\1\2", 4)) != 0) return damaged(tr("its zip central directory is damaged"));
     const std::uint16_t flags = le16(b, at + 8);
     const std::size_t packed = le32(b, at + 20);
     const std::size_t unpacked = le32(b, at + 24);
     const std::size_t name_size = le16(b, at + 28);
     const std::size_t skip = 46 + name_size + le16(b, at + 30) + le16(b, at + 32);
-    if (at + skip > eocd) return damaged("its zip central directory is damaged");
+    if (at + skip > eocd) return damaged(tr("its zip central directory is damaged"));
     const std::string_view name = b.substr(at + 46, name_size);
     if ((flags & 1u) != 0) {
       problems.push_back(file_problem(file, "workbook-encrypted",
-                                      "the workbook's zip parts are encrypted: save it without a password as .xlsx"));
+                                      tr("the workbook's zip parts are encrypted: save it without a password as .xlsx")));
       return false;
     }
     if (name == "xl/workbook.xml") has_workbook = true;
@@ -392,28 +394,29 @@ bool check_archive(std::string_view b, const std::string& file, std::vector<Diag
     if (unpacked > max_workbook_part_bytes || (unpacked > (std::size_t{1} << 20) && unpacked / std::max<std::size_t>(packed, 1) > max_workbook_ratio)) {
       problems.push_back(file_problem(
           file, "workbook-too-large",
-          "the workbook's part '" + std::string(name) + "' unpacks to " + mib(unpacked) + " from " + mib(packed) +
-              ": more than cchc reads (" + mib(max_workbook_part_bytes) + " a part, at most " + std::to_string(max_workbook_ratio) +
-              " times its packed size; a zip bomb, or a sheet of millions of empty rows?)"));
+          trf("the workbook's part '{part}' unpacks to {unpacked} from {packed}: more than cchc reads ({most} a part, at most {ratio} "
+              "times its packed size; a zip bomb, or a sheet of millions of empty rows?)",
+              "part"_a = name, "unpacked"_a = mib(unpacked), "packed"_a = mib(packed), "most"_a = mib(max_workbook_part_bytes),
+              "ratio"_a = max_workbook_ratio)));
       return false;
     }
     // liborcus reads a part by its local header: it must agree with the central directory
     // (or, with a data descriptor, say nothing), and its data must lie within the file.
     const std::size_t local = le32(b, at + 42);
     if (local > directory_at || directory_at - local < 30 || b.compare(local, 4, std::string_view("PK\3\4", 4)) != 0)
-      return damaged("the zip part '" + std::string(name) + "' has no local header where its directory entry points");
+      return damaged(trf("the zip part '{part}' has no local header where its directory entry points", "part"_a = name));
     const std::size_t local_packed = le32(b, local + 18), local_unpacked = le32(b, local + 22);
     const bool descriptor = (le16(b, local + 6) & 8u) != 0;
     if (!((local_packed == packed && local_unpacked == unpacked) || (descriptor && local_packed == 0 && local_unpacked == 0)) ||
         le16(b, local + 8) != le16(b, at + 10))
-      return damaged("the zip part '" + std::string(name) + "' has a local header that disagrees with its directory entry");
+      return damaged(trf("the zip part '{part}' has a local header that disagrees with its directory entry", "part"_a = name));
     const std::size_t data = local + 30 + le16(b, local + 26) + le16(b, local + 28);
     if (data > directory_at || packed > directory_at - data)
-      return damaged("the zip part '" + std::string(name) + "' runs past the end of the archive's data");
+      return damaged(trf("the zip part '{part}' runs past the end of the archive's data", "part"_a = name));
     total += unpacked;
     if (total > max_workbook_bytes) {
       problems.push_back(file_problem(file, "workbook-too-large",
-                                      "the workbook unpacks to more than " + mib(max_workbook_bytes) + ": more than cchc reads"));
+                                      trf("the workbook unpacks to more than {size}: more than cchc reads", "size"_a = mib(max_workbook_bytes))));
       return false;
     }
     at += skip;
@@ -422,8 +425,8 @@ bool check_archive(std::string_view b, const std::string& file, std::vector<Diag
   archive.entries = entries;
   if (!has_workbook) {
     problems.push_back(file_problem(file, "not-a-workbook",
-                                    is_ods ? "a zip archive that is not an Excel workbook (an OpenDocument .ods?): save it as .xlsx"
-                                           : "a zip archive that is not an Excel workbook (it has no xl/workbook.xml): save it as .xlsx"));
+                                    is_ods ? tr("a zip archive that is not an Excel workbook (an OpenDocument .ods?): save it as .xlsx")
+                                           : tr("a zip archive that is not an Excel workbook (it has no xl/workbook.xml): save it as .xlsx")));
     return false;
   }
   return true;
@@ -773,7 +776,8 @@ std::optional<SheetTable> read_workbook_sheet(std::string_view bytes, const std:
     const std::string_view name = bytes.substr(at + 46, le16(bytes, at + 28));
     if (!part || crc32(crc32(0L, Z_NULL, 0), reinterpret_cast<const Bytef*>(part->data()), static_cast<uInt>(part->size())) != le32(bytes, at + 16)) {
       problems.push_back(file_problem(file, "workbook-damaged",
-                                      "not a readable Excel workbook: the zip part '" + std::string(name) + "' is damaged (it does not unpack to what its checksum says)"));
+                                      trf("not a readable Excel workbook: the zip part '{part}' is damaged (it does not unpack to what its checksum says)",
+                                          "part"_a = name)));
       return std::nullopt;
     }
     at += 46 + le16(bytes, at + 28) + le16(bytes, at + 30) + le16(bytes, at + 32);
@@ -786,25 +790,25 @@ std::optional<SheetTable> read_workbook_sheet(std::string_view bytes, const std:
     orcus::orcus_xlsx reader(&factory);
     reader.read_stream(rewritten.empty() ? bytes : std::string_view(rewritten));
   } catch (const std::exception& e) {
-    problems.push_back(file_problem(file, "workbook-damaged", std::string("not a readable Excel workbook: ") + e.what()));
+    problems.push_back(file_problem(file, "workbook-damaged", trf("not a readable Excel workbook: {reason}", "reason"_a = e.what())));
     return std::nullopt;
   }
   if (c.chosen < 0) {
     if (c.sheet_names.empty()) {
-      problems.push_back(file_problem(file, "workbook-damaged", "the workbook has no sheet"));
+      problems.push_back(file_problem(file, "workbook-damaged", tr("the workbook has no sheet")));
       return std::nullopt;
     }
     std::string names;
     for (std::size_t i = 0; i < c.sheet_names.size() && i < 20; ++i) names += (i ? ", " : "") + quote_value(c.sheet_names[i]);
     problems.push_back(file_problem(file, "unknown-sheet",
-                                    "the workbook has no sheet " + quote_value(wanted) + "; its sheets are " + names));
+                                    trf("the workbook has no sheet {sheet}; its sheets are {names}", "sheet"_a = quote_value(wanted), "names"_a = names)));
     return std::nullopt;
   }
   const std::string sheet = c.sheet_names[static_cast<std::size_t>(c.chosen)];
   auto at = [&](std::uint32_t row, std::uint32_t col) { return SourceLocation{file, row + 1, col + 1, sheet}; };
   if (c.too_many_cells) {
     Diagnostic d{SourceLocation{file, 0, 0, sheet}, Severity::error, {},
-                 "the sheet has more than " + std::to_string(max_workbook_cells) + " cells: more than cchc reads from a workbook"};
+                 trf("the sheet has more than {count} cells: more than cchc reads from a workbook", "count"_a = max_workbook_cells)};
     problems.push_back(d.set_code("workbook-too-large"));
     return std::nullopt;
   }
@@ -841,17 +845,17 @@ std::optional<SheetTable> read_workbook_sheet(std::string_view bytes, const std:
       case Cell::Kind::number:
         if (format.date && !format.percent)
           refuse("workbook-date-cell",
-                 "the cell holds a date (Excel may have turned what was typed, such as 1.1, into one): format the cell as "
-                 "text and type the value again");
+                 tr("the cell holds a date (Excel may have turned what was typed, such as 1.1, into one): format the cell as "
+                    "text and type the value again"));
         else text = shortest_decimal(cell.number, format.percent);
         break;
       case Cell::Kind::date:
-        refuse("workbook-date-cell", "the cell holds a date: format the cell as text and type the value again");
+        refuse("workbook-date-cell", tr("the cell holds a date: format the cell as text and type the value again"));
         break;
       case Cell::Kind::formula_without_value:
         refuse("workbook-formula-without-value",
-               "the cell holds a formula without a computed value: open the workbook in Excel or LibreOffice and save it, "
-               "or type the value");
+               tr("the cell holds a formula without a computed value: open the workbook in Excel or LibreOffice and save it, "
+                  "or type the value"));
         break;
       case Cell::Kind::text:
         text = cell.text;
@@ -864,8 +868,8 @@ std::optional<SheetTable> read_workbook_sheet(std::string_view bytes, const std:
       }
     }
     if (!text.empty() && text[0] == '\x01') {
-      refuse("workbook-cell-too-long", "the cell holds " + text.substr(10) + " bytes of text: more than a cell holds (" +
-                                           std::to_string(max_cell_characters) + " characters)");
+      refuse("workbook-cell-too-long", trf("the cell holds {bytes} bytes of text: more than a cell holds ({most} characters)",
+                                           "bytes"_a = text.substr(10), "most"_a = max_cell_characters));
       text.clear();
     }
     if (!text.empty()) {

@@ -14,6 +14,7 @@
 #include <optional>
 
 #include "cchc/io/load.hpp"
+#include "i18n/format.hpp"
 #include "model/utf8.hpp"
 
 namespace cchc {
@@ -97,7 +98,7 @@ class DepthScanner {
     deepest_ = std::max(deepest_, d);
     if (problem_ || d <= limit_) return;
     problem_ = Problem{line_, static_cast<std::uint32_t>(column() + 1), "nesting-too-deep",
-                       "nesting is too deep (more than " + std::to_string(max_criteria_depth) + " levels)"};
+                       trf("nesting is too deep (more than {depth} levels)", fmt::arg("depth", max_criteria_depth))};
   }
 
   // --- yaml-cpp's indentation stack
@@ -211,7 +212,7 @@ bool DepthScanner::tab_in_indentation() {
   }
   if (first_tab == std::string_view::npos || eof(p) || brk(p) || at(p) == '#') return false;
   problem_ = Problem{line_, static_cast<std::uint32_t>(first_tab - line_start_ + 1), "tab-in-indentation",
-                     "tab character in indentation; YAML indents with spaces only"};
+                     tr("tab character in indentation; YAML indents with spaces only")};
   return true;
 }
 
@@ -401,8 +402,8 @@ std::optional<Problem> DepthScanner::run() {
     if (doc_marker('-')) {
       if (content_seen_)
         return Problem{line_, 1, "multiple-documents",
-                       "a second YAML document starts here ('---'); a criteria file holds one set: remove this line, "
-                       "or put the second document in a file of its own"};
+                       tr("a second YAML document starts here ('---'); a criteria file holds one set: remove this line, "
+                          "or put the second document in a file of its own")};
       pop_all_indents();
       pop_all_simple_keys();
       simple_key_allowed_ = can_be_json_flow_ = false;
@@ -419,8 +420,8 @@ std::optional<Problem> DepthScanner::run() {
     }
     if (document_end_line_ != 0)
       return Problem{document_end_line_, 1, "multiple-documents",
-                     "the document ends here ('...') but the file goes on with a second document; a criteria file holds "
-                     "one set: remove this line, or put the rest in a file of its own"};
+                     tr("the document ends here ('...') but the file goes on with a second document; a criteria file holds "
+                        "one set: remove this line, or put the rest in a file of its own")};
     content_seen_ = true;
 
     if (c == '[' || c == '{') {
@@ -548,7 +549,7 @@ std::optional<Problem> DepthScanner::run() {
     can_be_json_flow_ = false;
   }
   if (!problem_ && !any_token_)
-    return Problem{0, 0, "empty-file", "the file is empty: expected a criteria set (schema: cchc/criteria@1)"};
+    return Problem{0, 0, "empty-file", tr("the file is empty: expected a criteria set (schema: cchc/criteria@1)")};
   return problem_;
 }
 
@@ -560,13 +561,13 @@ void check_yaml_text(std::string_view text, const std::string& file, std::vector
   };
   if (text.size() > max_criteria_bytes) {
     report(0, 0, "file-too-large",
-           "the file is too large (" + std::to_string(text.size()) + " bytes; the limit is " +
-               std::to_string(max_criteria_bytes) + ")");
+           trf("the file is too large ({size} bytes; the limit is {limit})", fmt::arg("size", text.size()),
+               fmt::arg("limit", max_criteria_bytes)));
     return;
   }
   const TextProblem p = check_text(text);
   if (p.line != 0) {
-    report(p.line, p.column, p.message.rfind("NUL", 0) == 0 ? "nul-byte" : "invalid-utf8", p.message);
+    report(p.line, p.column, p.message.rfind("NUL", 0) == 0 ? "nul-byte" : "invalid-utf8", tr(p.message.c_str()));
     return;
   }
   if (const auto problem = DepthScanner(text, static_cast<std::size_t>(max_criteria_depth)).run()) report(problem->line, problem->column, problem->code, problem->message);

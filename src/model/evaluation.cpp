@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <stdexcept>
 
+#include "i18n/format.hpp"
 #include "model/evaluation_values_data.hpp"
 #include "model/criteria_set_data.hpp"
 #include "model/evaluation_data.hpp"
@@ -15,6 +16,10 @@
 
 namespace cchc {
 inline namespace v1 {
+
+using detail::tr;
+using detail::trf;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 const char* to_string(Stage stage) noexcept {
   switch (stage) {
@@ -192,21 +197,24 @@ struct EvaluationBuilder::State {
       const detail::Repeats& r = repeats[i];
       const std::uint32_t rows = r.count + 1;
       if (d.code() == "unit-row-invalid") {
-        d.set_message(std::to_string(rows) + (rows == 1 ? " evidence row of " : " evidence rows of ") +
-                      detail::quote_value(d.unit()) + " skipped: its units row is invalid");
+        d.set_message(trf(rows == 1 ? "{count} evidence row of {unit} skipped: its units row is invalid"
+                                    : "{count} evidence rows of {unit} skipped: its units row is invalid",
+                          "count"_a = rows, "unit"_a = detail::quote_value(d.unit())));
       } else if (d.code() == "unit-not-read") {
-        d.set_message(std::to_string(rows) + (rows == 1 ? " evidence row" : " evidence rows") + " skipped: " + d.message());
+        d.set_message(trf(rows == 1 ? "{count} evidence row skipped: {reason}" : "{count} evidence rows skipped: {reason}", "count"_a = rows,
+                          "reason"_a = d.message()));
       } else if (r.count > 0) {
         if (d.location().line == 0)
-          d.set_message(d.message() + " (and " + std::to_string(r.count) + " more like it)");
+          d.set_message(trf("{message} (and {count} more like it)", "message"_a = d.message(), "count"_a = r.count));
         else
-          d.set_message(d.message() + " (and " + std::to_string(r.count) + (r.count == 1 ? " more row like it: row " : " more rows like it: rows ") +
-                        rows_text(r) + ")");
+          d.set_message(trf(r.count == 1 ? "{message} (and {count} more row like it: row {rows})"
+                                         : "{message} (and {count} more rows like it: rows {rows})",
+                            "message"_a = d.message(), "count"_a = r.count, "rows"_a = rows_text(r)));
       }
     }
     if (dropped > 0)
       diagnostics.push_back(Diagnostic{SourceLocation{dropped_file, 0, 0}, Severity::error, std::string(),
-                                       std::to_string(dropped) + (dropped == 1 ? " more error not shown" : " more errors not shown")}
+                                       trf(dropped == 1 ? "{count} more error not shown" : "{count} more errors not shown", "count"_a = dropped)}
                                 .set_code("more-errors"));
   }
 
@@ -220,8 +228,8 @@ struct EvaluationBuilder::State {
       too_many_cells = true;
       input_incomplete = true;
       report(units == 0 ? SourceLocation{} : d.units.back().location(), "too-many-cells", "code",
-             std::to_string(units) + " units × " + std::to_string(widest) + " criteria is more than " +
-                 std::to_string(detail::max_cells) + " cells: split the evaluation");
+             trf("{units} units × {criteria} criteria is more than {cells} cells: split the evaluation", "units"_a = units,
+                 "criteria"_a = widest, "cells"_a = detail::max_cells));
       return;
     }
     d.cells.assign(units * d.node_count, detail::no_value);
@@ -275,27 +283,28 @@ void EvaluationBuilder::add_unit(Unit unit) {
     s.report(std::move(refusal));
   };
   if (s.slots_ready) {
-    problem("unit-after-values", "code", "unit " + detail::quote_value(fields.code) + " added after evidence; add every unit first");
+    problem("unit-after-values", "code", trf("unit {unit} added after evidence; add every unit first", "unit"_a = detail::quote_value(fields.code)));
     return;
   }
   if (fields.code.empty()) {
-    problem("empty-unit-code", "code", "the unit code is empty");
+    problem("empty-unit-code", "code", tr("the unit code is empty"));
     return;
   }
-  if (fields.name.empty()) problem("empty-unit-name", "name", "unit " + detail::quote_value(fields.code) + " has an empty name");
+  if (fields.name.empty()) problem("empty-unit-name", "name", trf("unit {unit} has an empty name", "unit"_a = detail::quote_value(fields.code)));
   if (!d.criteria.groups().empty() && !fields.group.empty() && d.criteria.find_group(fields.group) == nullptr) {
     std::string known;
     for (const auto& g : d.criteria.groups()) known += (known.empty() ? "" : ", ") + g.key;
     problem("unknown-group", "group",
-            "unknown group " + detail::quote_value(fields.group) + " for unit " + detail::quote_value(fields.code) + "; the set declares: " + known);
+            trf("unknown group {group} for unit {unit}; the set declares: {known}", "group"_a = detail::quote_value(fields.group),
+                "unit"_a = detail::quote_value(fields.code), "known"_a = known));
   }
   const auto [it, inserted] = d.unit_by_code.emplace(fields.code, d.units.size());
   if (!inserted) {
     const Unit& first = d.units[it->second];
     problem("duplicate-unit", "code",
-            "duplicate unit code " + detail::quote_value(fields.code) +
-                (from_file && first.location().line != 0 ? " (first at row " + std::to_string(first.location().line) + ")"
-                                                       : std::string(" (already added to the builder)")));
+            from_file && first.location().line != 0
+                ? trf("duplicate unit code {unit} (first at row {row})", "unit"_a = detail::quote_value(fields.code), "row"_a = first.location().line)
+                : trf("duplicate unit code {unit} (already added to the builder)", "unit"_a = detail::quote_value(fields.code)));
     return;
   }
   d.units.push_back(std::move(unit));
@@ -339,8 +348,8 @@ bool BuilderAccess::make_room(EvaluationBuilder& builder, std::size_t count, std
   // Values link to each other by int32 index; text offsets are uint32.
   if (count > static_cast<std::size_t>(INT32_MAX) - first_value || text_bytes > UINT32_MAX - d.text.size()) {
     s.input_incomplete = true;
-    s.report(where, "too-many-values", "", "too many values: one evaluation holds at most " + std::to_string(INT32_MAX) +
-                            " values and 4 GiB of value text");
+    s.report(where, "too-many-values", "",
+             trf("too many values: one evaluation holds at most {count} values and 4 GiB of value text", "count"_a = INT32_MAX));
     return false;
   }
   d.values.resize(first_value + count);
@@ -408,16 +417,16 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
       const std::string quoted = quote_value(code);
       if (d.refused_units.find(code) != d.refused_units.end()) {
         // Counted under one line per unit; the message is finished by build().
-        batch.add_problem(diagnostic("unit-row-invalid", "unit", "evidence rows of " + quoted + " skipped: its units row is invalid")
+        batch.add_problem(diagnostic("unit-row-invalid", "unit", trf("evidence rows of {unit} skipped: its units row is invalid", "unit"_a = quoted))
                               .set_unit(std::string(code)));
       } else if (d.units_stopped.line != 0) {
         batch.add_problem(diagnostic("unit-not-read", "unit",
-                                     "their units were not read (" + d.units_stopped.file + " stops at its error in row " +
-                                         std::to_string(d.units_stopped.line) + ")"));
+                                     trf("their units were not read ({file} stops at its error in row {row})", "file"_a = d.units_stopped.file,
+                                         "row"_a = d.units_stopped.line)));
       } else {
         batch.add_problem(diagnostic("unknown-unit", "unit",
-                                     from_file ? "unknown unit " + quoted + " (not in the units file)"
-                                               : "unit " + quoted + " was not added to the builder")
+                                     from_file ? trf("unknown unit {unit} (not in the units file)", "unit"_a = quoted)
+                                               : trf("unit {unit} was not added to the builder", "unit"_a = quoted))
                               .set_unit(std::string(code))
                               .set_criterion(std::string(criterion)));
       }
@@ -448,7 +457,8 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
       return;
     }
     batch.add_problem(diagnostic("unknown-criterion", "criterion",
-                                 "unknown criterion " + quote_value(criterion) + " (not a node or adjustment id of set '" + set.id() + "')")
+                                 trf("unknown criterion {criterion} (not a node or adjustment id of set '{set}')", "criterion"_a = quote_value(criterion),
+                                     "set"_a = set.id()))
                           .set_unit(unit_code)
                           .set_criterion(std::string(criterion)));
     return;
@@ -462,13 +472,15 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
       batch.refused_cells.push_back(cell);
       return;
     }
-    batch.add_refusal(diagnostic(code, "value", "unit " + quote_value(unit_code) + ", criterion " + quote_value(criterion) + ": " + reason)
+    batch.add_refusal(diagnostic(code, "value",
+                                 trf("unit {unit}, criterion {criterion}: {reason}", "unit"_a = quote_value(unit_code),
+                                     "criterion"_a = quote_value(criterion), "reason"_a = reason))
                           .set_unit(unit_code)
                           .set_criterion(std::string(criterion)),
                       cell);
   };
   if (text.size() > max_value_text) {
-    refuse("value-too-long", "the value is longer than " + std::to_string(max_value_text) + " bytes");
+    refuse("value-too-long", trf("the value is longer than {count} bytes", "count"_a = max_value_text));
     return;
   }
   InterpretedValue v = node ? interpret_value(*node, set.rounding(), text, decimal_comma)
@@ -558,9 +570,12 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       const std::string& id = adjustment ? d.criteria.adjustments()[slot % width].id : d.criteria.nodes()[slot % width].id;
       const std::uint32_t first_row = d.values[static_cast<std::size_t>(next)].line;
       s.report(Diagnostic{d.location(placed), Severity::error, "criterion",
-                          "duplicate value for unit " + quote_value(unit_code) + ", criterion " + quote_value(id) + ", stage " +
-                              to_string(stage) +
-                              (first_row != 0 ? " (first at row " + std::to_string(first_row) + ")" : std::string(" (given twice)"))}
+                          first_row != 0 ? trf("duplicate value for unit {unit}, criterion {criterion}, stage {stage} (first at row {row})",
+                                               "unit"_a = quote_value(unit_code), "criterion"_a = quote_value(id),
+                                               "stage"_a = to_string(stage), "row"_a = first_row)
+                                         : trf("duplicate value for unit {unit}, criterion {criterion}, stage {stage} (given twice)",
+                                               "unit"_a = quote_value(unit_code), "criterion"_a = quote_value(id),
+                                               "stage"_a = to_string(stage))}
                    .set_code("duplicate-value")
                    .set_unit(unit_code)
                    .set_criterion(id)
@@ -642,9 +657,10 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
           if (inner < 0 || d.values[static_cast<std::size_t>(inner)].stage() < first_stage) continue;
           const detail::StoredValue& sv = d.values[static_cast<std::size_t>(inner)];
           s.report(Diagnostic{d.location(sv), Severity::error, "criterion",
-                              "unit " + detail::quote_value(d.units[u].code()) + ": evidence at '" + nodes[i].id + "' (stage " +
-                                  to_string(first_stage) + ") gives its whole subtree, so '" + nodes[j].id +
-                                  "' inside it must not also be given at stage " + to_string(first_stage) + " or later"}
+                              trf("unit {unit}: evidence at '{node}' (stage {stage}) gives its whole subtree, so '{inner}' inside it "
+                                  "must not also be given at stage {stage} or later",
+                                  "unit"_a = detail::quote_value(d.units[u].code()), "node"_a = nodes[i].id,
+                                  "stage"_a = to_string(first_stage), "inner"_a = nodes[j].id)}
                        .set_code("node-and-inside")
                        .set_unit(d.units[u].code())
                        .set_criterion(nodes[j].id)
@@ -662,8 +678,9 @@ Loaded<Evaluation> EvaluationBuilder::build() && {
       std::string list;
       for (const auto& g : gaps) list += (list.empty() ? "" : ", ") + g;
       s.report(Diagnostic{d.units[u].location(), Severity::error, "criterion",
-                          "unit " + detail::quote_value(d.units[u].code()) + " has no evidence for " + std::to_string(gaps.size()) +
-                              (gaps.size() == 1 ? " leaf: " : " leaves: ") + list + " (or ask to score gaps as zero)"}
+                          trf(gaps.size() == 1 ? "unit {unit} has no evidence for {count} leaf: {list} (or ask to score gaps as zero)"
+                                               : "unit {unit} has no evidence for {count} leaves: {list} (or ask to score gaps as zero)",
+                              "unit"_a = detail::quote_value(d.units[u].code()), "count"_a = gaps.size(), "list"_a = list)}
                    .set_code("missing-evidence")
                    .set_unit(d.units[u].code()));
     }

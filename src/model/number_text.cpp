@@ -2,12 +2,15 @@
 
 #include <cctype>
 
+#include "i18n/format.hpp"
 #include "model/exact.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
 inline namespace v1 {
 namespace detail {
+
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 namespace {
 bool equals_ignore_case(std::string_view a, std::string_view b) noexcept {
@@ -95,21 +98,21 @@ ParsedNumber parse_number(std::string_view text, bool decimal_comma, bool allow_
 
 std::string describe(NumberError error) {
   switch (error) {
-    case NumberError::none: return "a number";
-    case NumberError::empty: return "a number, found nothing";
-    case NumberError::not_a_number: return "a number (digits with an optional decimal point)";
-    case NumberError::nan_or_infinity: return "a finite number, not NaN or infinity";
-    case NumberError::hexadecimal: return "a decimal number, not hexadecimal, octal or binary";
-    case NumberError::leading_zero: return "a decimal number without leading zeros (YAML 1.1 reads 010 as octal 8)";
-    case NumberError::too_precise: return "a number with at most 6 decimal places";
-    case NumberError::too_large: return "a number below 10^12";
+    case NumberError::none: return tr("a number");
+    case NumberError::empty: return tr("a number, found nothing");
+    case NumberError::not_a_number: return tr("a number (digits with an optional decimal point)");
+    case NumberError::nan_or_infinity: return tr("a finite number, not NaN or infinity");
+    case NumberError::hexadecimal: return tr("a decimal number, not hexadecimal, octal or binary");
+    case NumberError::leading_zero: return tr("a decimal number without leading zeros (YAML 1.1 reads 010 as octal 8)");
+    case NumberError::too_precise: return tr("a number with at most 6 decimal places");
+    case NumberError::too_large: return tr("a number below 10^12");
     case NumberError::decimal_comma_not_allowed:
-      return "a number with a decimal point '.' (a decimal comma is accepted only in ';'-separated files)";
-    case NumberError::percent_not_allowed: return "a number without '%'";
+      return tr("a number with a decimal point '.' (a decimal comma is accepted only in ';'-separated files)");
+    case NumberError::percent_not_allowed: return tr("a number without '%'");
     case NumberError::ambiguous_grouping:
-      return "a number without '.' before exactly three digits (in a ';'-separated file '.' may group thousands)";
+      return tr("a number without '.' before exactly three digits (in a ';'-separated file '.' may group thousands)");
   }
-  return "a number";
+  return tr("a number");
 }
 
 std::string number_problem(const ParsedNumber& parsed, std::string_view text) {
@@ -119,8 +122,8 @@ std::string number_problem(const ParsedNumber& parsed, std::string_view text) {
     const std::size_t sign = !t.empty() && t[0] == '-' ? 1 : 0;
     std::size_t first = sign;
     while (first + 1 < t.size() && t[first] == '0' && is_digit(t[first + 1])) ++first;
-    return "a number without leading zeros (write " + escape_invisible(std::string(t.substr(0, sign)) + std::string(t.substr(first))) +
-           "), found " + quote_value(t);
+    return trf("a number without leading zeros (write {fixed}), found {found}",
+               "fixed"_a = escape_invisible(std::string(t.substr(0, sign)) + std::string(t.substr(first))), "found"_a = quote_value(t));
   }
   if (parsed.error == NumberError::ambiguous_grouping) {
     // t is [-]D{1,3}.DDD[ ][%]: the whole part, the three digits, and what follows them.
@@ -135,11 +138,15 @@ std::string number_problem(const ParsedNumber& parsed, std::string_view text) {
     const std::string as_decimal = lead + whole + (short_three.empty() ? "" : "," + short_three) + rest;
     const std::string as_decimal_full = lead + whole + "," + three + rest;
     const std::string as_thousands = lead + whole + three + rest;
-    return quote_value(t) + " is ambiguous in a ';'-separated file: write " + as_decimal +
-           (as_decimal != as_decimal_full ? " or " + as_decimal_full : std::string()) + " if '.' is the decimal point, " +
-           as_thousands + " if it groups thousands";
+    const std::string value = quote_value(t);
+    if (as_decimal != as_decimal_full)
+      return trf("{value} is ambiguous in a ';'-separated file: write {decimal} or {decimal_full} if '.' is the decimal point, "
+                 "{thousands} if it groups thousands",
+                 "value"_a = value, "decimal"_a = as_decimal, "decimal_full"_a = as_decimal_full, "thousands"_a = as_thousands);
+    return trf("{value} is ambiguous in a ';'-separated file: write {decimal} if '.' is the decimal point, {thousands} if it groups thousands",
+               "value"_a = value, "decimal"_a = as_decimal, "thousands"_a = as_thousands);
   }
-  return describe(parsed.error) + ", found " + quote_value(t);
+  return trf("{expected}, found {found}", "expected"_a = describe(parsed.error), "found"_a = quote_value(t));
 }
 
 const char* number_code(NumberError error) noexcept {

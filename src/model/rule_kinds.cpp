@@ -2,11 +2,14 @@
 
 #include <algorithm>
 
+#include "i18n/format.hpp"
 #include "model/exact.hpp"
 
 namespace cchc {
 inline namespace v1 {
 namespace detail {
+
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 namespace {
 Decimal value_of(const LeafInput& in) noexcept { return Decimal::from_raw(in.value.number); }
@@ -18,16 +21,16 @@ std::string percent_text(Decimal rate) { return Decimal::from_raw(rate.raw() * 1
 std::string bound_text(const Bound& b, TierScale scale) {
   const std::string v = scale == TierScale::rate ? percent_text(b.value) : show(b.value);
   switch (b.kind) {
-    case BoundKind::min: return "from " + v;
-    case BoundKind::above: return "above " + v;
-    case BoundKind::none: return "otherwise";
+    case BoundKind::min: return trf("from {value}", "value"_a = v);
+    case BoundKind::above: return trf("above {value}", "value"_a = v);
+    case BoundKind::none: return tr("otherwise");
   }
-  return "otherwise";
+  return tr("otherwise");
 }
 
 // points: the council's figure, rounded to the set's places.
 Decimal PointsKind::points(const LeafInput& in) noexcept { return on_grid(value_of(in), in.rounding); }
-std::string PointsKind::reason(const LeafInput& in) { return "points entered: " + show(value_of(in)); }
+std::string PointsKind::reason(const LeafInput& in) { return trf("points entered: {points}", "points"_a = show(value_of(in))); }
 
 // options: the chosen option's points.
 Decimal OptionsKind::points(const LeafInput& in) noexcept {
@@ -35,7 +38,7 @@ Decimal OptionsKind::points(const LeafInput& in) noexcept {
 }
 std::string OptionsKind::reason(const LeafInput& in) {
   const Option& o = in.leaf.rule.options[static_cast<std::size_t>(in.value.number)];
-  return "option '" + o.name + "' gives " + show(o.points);
+  return trf("option '{option}' gives {points}", "option"_a = o.name, "points"_a = show(o.points));
 }
 
 // tiers: the first tier from the top whose bound the value meets.
@@ -55,8 +58,8 @@ std::string TiersKind::reason(const LeafInput& in) {
   const Tier* t = matching_tier(in);
   const TierScale scale = in.leaf.rule.tier_scale;
   const std::string x = scale == TierScale::rate ? percent_text(value_of(in)) : show(value_of(in));
-  if (t == nullptr) return x + " meets no tier";
-  return x + " meets '" + bound_text(t->bound, scale) + "' → " + show(t->points);
+  if (t == nullptr) return trf("{value} meets no tier", "value"_a = x);
+  return trf("{value} meets '{bound}' → {points}", "value"_a = x, "bound"_a = bound_text(t->bound, scale), "points"_a = show(t->points));
 }
 
 // proportional: max × min(rate / target, 1), exact then rounded once.
@@ -78,7 +81,8 @@ Decimal DeductKind::points(const LeafInput& in) noexcept {
 }
 std::string DeductKind::reason(const LeafInput& in) {
   const std::int64_t count = in.value.number / Decimal::scale;
-  return std::to_string(count) + " × " + show(in.leaf.rule.per) + " deducted from " + show(in.leaf.max) + " → " + show(points(in));
+  return trf("{count} × {per} deducted from {max} → {points}", "count"_a = count, "per"_a = show(in.leaf.rule.per),
+             "max"_a = show(in.leaf.max), "points"_a = show(points(in)));
 }
 
 // survey: max × Σ count × weight / Σ count (or max × share).
@@ -96,7 +100,8 @@ Decimal SurveyKind::points(const LeafInput& in) noexcept {
 std::string SurveyKind::reason(const LeafInput& in) {
   const Rule& r = in.leaf.rule;
   if (in.value.kind() != ValueKind::answers)
-    return show(in.leaf.max) + " × share " + percent_text(value_of(in)) + " = " + show(points(in));
+    return trf("{max} × share {share} = {points}", "max"_a = show(in.leaf.max), "share"_a = percent_text(value_of(in)),
+               "points"_a = show(points(in)));
   std::string terms;
   std::int64_t answered = 0;
   for (std::size_t i = 0; i < r.answers.size(); ++i) {

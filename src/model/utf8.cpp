@@ -2,9 +2,13 @@
 
 #include <cstring>
 
+#include "i18n/translate.hpp"
+
 namespace cchc {
 inline namespace v1 {
 namespace detail {
+
+// The messages are English msgids: the readers translate them where they report them.
 
 TextProblem check_text(std::string_view text) noexcept { return scan_text(text).problem; }
 
@@ -35,7 +39,7 @@ TextScan scan_text(std::string_view text) noexcept {
     }
     const unsigned char c = s[i];
     const auto column = static_cast<std::uint32_t>(i - line_start + 1);
-    if (c == 0) return {{line, column, "NUL byte in text (is this a binary or UTF-16 file?)"}, 0};
+    if (c == 0) return {{line, column, tr_noop("NUL byte in text (is this a binary or UTF-16 file?)")}, 0};
     if (c == '\n') { ++line; line_start = i + 1; ++i; continue; }
     if (c < 0x80) { ++i; continue; }
     std::size_t len = 0;
@@ -43,15 +47,15 @@ TextScan scan_text(std::string_view text) noexcept {
     if ((c & 0xE0) == 0xC0) { len = 2; cp = c & 0x1Fu; }
     else if ((c & 0xF0) == 0xE0) { len = 3; cp = c & 0x0Fu; }
     else if ((c & 0xF8) == 0xF0) { len = 4; cp = c & 0x07u; }
-    else return {{line, column, "invalid UTF-8 byte (save the file as UTF-8)"}, 0};
-    if (i + len > n) return {{line, column, "truncated UTF-8 sequence at the end of the file"}, 0};
+    else return {{line, column, tr_noop("invalid UTF-8 byte (save the file as UTF-8)")}, 0};
+    if (i + len > n) return {{line, column, tr_noop("truncated UTF-8 sequence at the end of the file")}, 0};
     for (std::size_t k = 1; k < len; ++k) {
-      if ((s[i + k] & 0xC0) != 0x80) return {{line, column, "invalid UTF-8 sequence (save the file as UTF-8)"}, 0};
+      if ((s[i + k] & 0xC0) != 0x80) return {{line, column, tr_noop("invalid UTF-8 sequence (save the file as UTF-8)")}, 0};
       cp = (cp << 6) | (s[i + k] & 0x3Fu);
     }
     if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
         (cp >= 0xD800 && cp <= 0xDFFF))
-      return {{line, column, "invalid UTF-8 sequence (overlong or surrogate)"}, 0};
+      return {{line, column, tr_noop("invalid UTF-8 sequence (overlong or surrogate)")}, 0};
     i += len;
   }
   return {{}, line - 1};

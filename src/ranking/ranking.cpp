@@ -93,7 +93,15 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
       const int c = order(a, b);
       return c != 0 ? c < 0 : by_code(a, b);
     });
-    std::sort(unranked.begin(), unranked.end(), by_code);
+    // Unranked units have no rank to order them: a listing by name in Vietnamese order (ICU's
+    // vi collation, Đ after D), then by code.
+    std::vector<std::pair<std::string, std::size_t>> by_name;
+    by_name.reserve(unranked.size());
+    for (std::size_t i : unranked) by_name.emplace_back(detail::vi_collation_key(units[cards[i].unit()].name()), i);
+    std::sort(by_name.begin(), by_name.end(), [&](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first < b.first : by_code(a.second, b.second);
+    });
+    for (std::size_t k = 0; k < by_name.size(); ++k) unranked[k] = by_name[k].second;
     const std::vector<Band>& bands = set.bands_for(key);
     for (std::size_t k = 0; k < ranked.size(); ++k) {
       RankEntry e;

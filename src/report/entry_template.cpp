@@ -1,5 +1,5 @@
 // The entry workbook of a year (cchc template): what the clerks fill in, read back as
-// wide-form evidence. Above the header row ("unit", "Tên đơn vị", the leaf ids) sit the
+// wide-form evidence. Above the header row ("unit", the unit name, the leaf ids) sit the
 // leaves' fields, titles, maxima and rules; the workbook reader reads past them.
 #include <cstring>
 #include <ostream>
@@ -8,11 +8,16 @@
 
 #include "cchc/report/report.hpp"
 #include "cchc/scoring/explain.hpp"
+#include "i18n/format.hpp"
 #include "report/xlsx_book.hpp"
 
 namespace cchc {
 inline namespace v1 {
 namespace {
+
+using detail::tr;
+using detail::trf;
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
 
 // Rows (0-based) of the entry sheet.
 constexpr std::uint32_t row_field = 1, row_title = 2, row_max = 3, row_rule = 4, row_header = 5, row_first_unit = 6;
@@ -28,27 +33,28 @@ bool takes_count(const Rule& r) {
   return r.kind == RuleKind::deduct || (r.kind == RuleKind::tiers && r.tier_scale == TierScale::count);
 }
 
-// What to type, in Vietnamese, for the rule row and the input message.
+// What to type, for the rule row and the input message.
 std::string what_to_type(const Criterion& leaf) {
   const Rule& r = leaf.rule;
   std::string s;
   switch (r.kind) {
     case RuleKind::options: {
-      s = "Chọn một: ";
+      s = tr("Choose one: ");
       for (std::size_t i = 0; i < r.options.size(); ++i) s += (i ? ", " : "") + r.options[i].name;
       break;
     }
     case RuleKind::points:
-      s = "Điểm từ 0 đến " + number_text(leaf.max) + (r.step ? ", bội số của " + number_text(*r.step) : std::string());
+      s = r.step ? trf("Points from 0 to {max}, a multiple of {step}", "max"_a = number_text(leaf.max), "step"_a = number_text(*r.step))
+                 : trf("Points from 0 to {max}", "max"_a = number_text(leaf.max));
       break;
     case RuleKind::tiers:
-      s = r.tier_scale == TierScale::rate ? "Tỷ lệ (0–100%)" : r.tier_scale == TierScale::count ? "Số lượng (số nguyên ≥ 0)" : "Số ≥ 0";
+      s = r.tier_scale == TierScale::rate ? tr("Rate (0–100%)") : r.tier_scale == TierScale::count ? tr("Count (whole number ≥ 0)") : tr("Number ≥ 0");
       break;
-    case RuleKind::proportional: s = "Tỷ lệ (0–100%)"; break;
-    case RuleKind::deduct: s = "Số lần vi phạm (số nguyên ≥ 0)"; break;
-    case RuleKind::survey: s = "Tỷ lệ (0–100%) hoặc số phiếu: A=..;B=.."; break;
+    case RuleKind::proportional: s = tr("Rate (0–100%)"); break;
+    case RuleKind::deduct: s = tr("Violations (whole number ≥ 0)"); break;
+    case RuleKind::survey: s = tr("Rate (0–100%) or answer counts: A=..;B=.."); break;
   }
-  if (leaf.na != NotApplicable::not_allowed) s += "; hoặc na (không áp dụng)";
+  if (leaf.na != NotApplicable::not_allowed) s += tr("; or na (not applicable)");
   return s;
 }
 
@@ -101,7 +107,7 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
   }
   std::string message = what_to_type(leaf).substr(0, 255);
   std::string message_again = message;
-  std::string error_title = "Giá trị không hợp lệ";
+  std::string error_title = tr("Invalid value");
   v.input_message = message.data();
   v.error_title = error_title.data();
   v.error_message = message_again.data();
@@ -112,12 +118,13 @@ void validate(lxw_worksheet* sheet, std::uint32_t first, std::uint32_t last, std
 
 void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::vector<Unit>& units) {
   detail::XlsxBook book(set);
-  detail::XlsxSheet sheet = book.add_sheet("Phiếu nhập liệu");
+  const std::string entry_sheet = tr("Entry sheet");
+  detail::XlsxSheet sheet = book.add_sheet(entry_sheet);
   std::vector<NodeIndex> leaves;
   for (std::size_t i = 1; i < set.nodes().size(); ++i)
     if (set.nodes()[i].is_leaf()) leaves.push_back(static_cast<NodeIndex>(i));
   const std::size_t columns = first_value_col + leaves.size() + set.adjustments().size();
-  sheet.title(set, "Phiếu nhập liệu (thẩm định)", static_cast<std::uint16_t>(std::min<std::size_t>(columns - 1, 20)));
+  sheet.title(set, tr("Entry sheet (appraisal)"), static_cast<std::uint16_t>(std::min<std::size_t>(columns - 1, 20)));
   lxw_format* label = book.bold();
   lxw_format* title = book.new_format();
   format_set_text_wrap(title);
@@ -136,12 +143,12 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
   format_set_bg_color(text_input, 0xFFF9E5);
   format_set_unlocked(text_input);
 
-  sheet.text(row_field, 0, "Lĩnh vực", label);
-  sheet.text(row_title, 0, "Tiêu chí", label);
-  sheet.text(row_max, 0, "Điểm tối đa", label);
-  sheet.text(row_rule, 0, "Cách nhập", label);
+  sheet.text(row_field, 0, tr("Field"), label);
+  sheet.text(row_title, 0, tr("Criterion"), label);
+  sheet.text(row_max, 0, tr("Max points"), label);
+  sheet.text(row_rule, 0, tr("How to enter"), label);
   sheet.text(row_header, 0, "unit", id);
-  sheet.text(row_header, 1, "Tên đơn vị", id);
+  sheet.text(row_header, 1, tr("Unit name"), id);
   const std::uint32_t last_unit = row_first_unit + static_cast<std::uint32_t>(units.size()) - 1;
   std::uint16_t col = first_value_col;
   for (const NodeIndex n : leaves) {
@@ -161,10 +168,10 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
     ++col;
   }
   for (const Adjustment& a : set.adjustments()) {
-    worksheet_write_string(sheet.raw(), row_field, col, a.kind == AdjustmentKind::bonus ? "Điểm thưởng" : "Điểm trừ", title);
+    worksheet_write_string(sheet.raw(), row_field, col, a.kind == AdjustmentKind::bonus ? tr("Bonus") : tr("Penalty"), title);
     worksheet_write_string(sheet.raw(), row_title, col, (a.title.empty() ? a.id : a.title).c_str(), title);
     sheet.number(row_max, col, a.max);
-    const std::string how = "Điểm từ 0 đến " + number_text(a.max);
+    const std::string how = trf("Points from 0 to {max}", "max"_a = number_text(a.max));
     worksheet_write_string(sheet.raw(), row_rule, col, how.c_str(), title);
     sheet.text(row_header, col, a.id, id);
     for (std::uint32_t row = row_first_unit; row <= last_unit && !units.empty(); ++row) worksheet_write_blank(sheet.raw(), row, col, input);
@@ -195,22 +202,24 @@ void write_entry_template(std::ostream& out, const CriteriaSet& set, const std::
   worksheet_set_column(sheet.raw(), 1, 1, 36, nullptr);
   worksheet_freeze_panes(sheet.raw(), row_first_unit, first_value_col);
 
-  // The instructions, in Vietnamese.
-  detail::XlsxSheet help = book.add_sheet("Hướng dẫn");
-  help.title(set, "Hướng dẫn nhập liệu", 0);
-  const char* const lines[] = {
-      "1. Mỗi dòng của sheet “Phiếu nhập liệu” là một đơn vị; mỗi cột là một tiêu chí thành phần (mã tiêu chí ở dòng tiêu đề).",
-      "2. Các dòng phía trên dòng tiêu đề cho biết lĩnh vực, tên tiêu chí, điểm tối đa và cách nhập. Không sửa dòng tiêu đề và cột mã đơn vị.",
-      "3. Tiêu chí có danh sách: chọn một giá trị trong danh sách thả xuống; “na” là không áp dụng (chỉ khi tiêu chí cho phép).",
-      "4. Tỷ lệ: nhập phần trăm, ví dụ 97,5% (ô đã định dạng phần trăm). Số lượng, số lần vi phạm: số nguyên không âm.",
-      "5. Điểm chấm: từ 0 đến điểm tối đa, theo bước điểm ghi ở dòng “Cách nhập”.",
-      "6. Điều tra xã hội học: nhập tỷ lệ, hoặc số phiếu theo dạng A=30;B=15;C=5;D=0.",
-      "7. Không dùng công thức không có giá trị; không để Excel tự đổi số thành ngày tháng.",
-      "8. Các giá trị được đọc là kết quả thẩm định (appraisal). Lưu tệp dạng .xlsx rồi chạy:",
-      "   cchc rank --criteria <bộ tiêu chí>.yaml --units <đơn vị> --evidence <tệp này>.xlsx",
+  // The instructions, in the chosen language.
+  detail::XlsxSheet help = book.add_sheet(tr("Instructions"));
+  help.title(set, tr("How to fill in the entry sheet"), 0);
+  const std::string lines[] = {
+      trf("1. Each row of the sheet “{sheet}” is a unit; each column is a criterion (its id in the header row).", "sheet"_a = entry_sheet),
+      tr("2. The rows above the header give the field, the criterion's title, its max points and how to enter it. Do not change the "
+         "header row or the column of unit codes."),
+      tr("3. A criterion with a list: pick a value from the drop-down list; “na” is not applicable (only where the criterion allows it)."),
+      tr("4. Rates: type a percentage, such as 97.5% (the cells are formatted as percentages). Counts and violations: whole numbers, "
+         "not negative."),
+      trf("5. Points: from 0 to the max points, in the steps given in the row “{row}”.", "row"_a = tr("How to enter")),
+      tr("6. Surveys: type a rate, or the answer counts in the form A=30;B=15;C=5;D=0."),
+      tr("7. Do not use formulas without a value; do not let Excel turn numbers into dates."),
+      tr("8. The values are read as the appraisal. Save the file as .xlsx and run:"),
+      tr("   cchc rank --criteria <criteria set>.yaml --units <units> --evidence <this file>.xlsx"),
   };
   std::uint32_t r = 2;
-  for (const char* line : lines) help.text(r++, 0, line);
+  for (const std::string& line : lines) help.text(r++, 0, line);
   worksheet_set_column(help.raw(), 0, 0, 120, nullptr);
   worksheet_activate(sheet.raw());
   book.finish(out);

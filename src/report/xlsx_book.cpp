@@ -11,6 +11,8 @@
 
 #include <xlsxwriter.h>
 
+#include "i18n/format.hpp"
+
 namespace cchc {
 inline namespace v1 {
 namespace detail {
@@ -77,7 +79,7 @@ void XlsxSheet::formula(std::uint32_t row, std::uint16_t col, const std::string&
 
 void XlsxSheet::title(const CriteriaSet& set, std::string_view subtitle, std::uint16_t last_col) {
   std::string line = set.title();
-  if (set.year()) line += " — năm " + std::to_string(*set.year());
+  if (set.year()) line += trf(" — year {year}", fmt::arg("year", *set.year()));
   line += " (" + set.id() + ")";
   if (!subtitle.empty()) line += " — " + std::string(subtitle);
   const std::string t = cell_text(line);

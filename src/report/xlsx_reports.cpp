@@ -12,6 +12,7 @@
 #include "cchc/analysis/plan.hpp"
 #include "cchc/scoring/explain.hpp"
 #include "model/api_error.hpp"
+#include "i18n/format.hpp"
 #include "model/unicode.hpp"
 #include "report/xlsx_book.hpp"
 
@@ -20,10 +21,14 @@ inline namespace v1 {
 namespace detail {
 namespace {
 
-constexpr const char* stage_titles[stage_count] = {"Tự đánh giá", "Thẩm định", "Thẩm định lần 2"};
+using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
+
+
+// English msgids, translated where they are written (tr_noop marks them for the catalog check).
+constexpr const char* stage_titles[stage_count] = {tr_noop("Self-assessment"), tr_noop("Appraisal"), tr_noop("Second appraisal")};
 
 std::string group_title(const GroupRanking& g) {
-  if (g.key().empty()) return "Xếp hạng";
+  if (g.key().empty()) return tr("Ranking");
   return g.title().empty() || g.title() == g.key() ? g.key() : g.key() + " — " + g.title();
 }
 
@@ -41,9 +46,10 @@ Placing placing_of(const Ranking& ranking, std::size_t scorecard) {
 }
 
 // The columns of a point lost, from the field on (the gaps sheet puts the unit before them).
-const std::vector<std::string> gap_header = {"Lĩnh vực", "Tiêu chí",       "Nội dung",  "Điểm tối đa",    "Điểm đạt",
-                                             "Điểm bị mất", "Quy tắc",     "Số liệu",   "Bước tiếp theo", "Điểm thêm được",
-                                             "Giá trị cần đạt"};
+std::vector<std::string> gap_header() {
+  return {tr("Field"),  tr("Criterion"), tr("Title"),     tr("Max points"),     tr("Points"),        tr("Points lost"),
+          tr("Rule"),   tr("Evidence"),  tr("Next step"), tr("Points to gain"), tr("Value to reach")};
+}
 
 void gap_cells(XlsxBook& book, XlsxSheet& sheet, std::uint32_t row, std::uint16_t first, const CriteriaSet& set, const Gap& g) {
   auto col = [first](int k) { return static_cast<std::uint16_t>(first + k); };
@@ -65,10 +71,10 @@ void gap_cells(XlsxBook& book, XlsxSheet& sheet, std::uint32_t row, std::uint16_
 void add_ranking_sheets(XlsxBook& book, const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking) {
   const CriteriaSet& set = ev.criteria();
   // The summary first: a row per group, with the sheet that holds it.
-  XlsxSheet summary = book.add_sheet("Tổng hợp");
-  const std::vector<std::string> summary_header = {"Nhóm", "Tên nhóm", "Số đơn vị", "Được xếp hạng", "Chỉ số cao nhất (%)",
-                                                   "Chỉ số thấp nhất (%)"};
-  summary.title(set, "Tổng hợp xếp hạng", static_cast<std::uint16_t>(summary_header.size() - 1));
+  XlsxSheet summary = book.add_sheet(tr("Summary"));
+  const std::vector<std::string> summary_header = {tr("Group"),  tr("Group name"),        tr("Number of units"),
+                                                   tr("Ranked"), tr("Highest index (%)"), tr("Lowest index (%)")};
+  summary.title(set, tr("Ranking summary"), static_cast<std::uint16_t>(summary_header.size() - 1));
   summary.header(2, summary_header);
   std::uint32_t summary_row = 3;
   for (const GroupRanking& g : ranking.groups()) {
@@ -91,13 +97,13 @@ void add_ranking_sheets(XlsxBook& book, const Evaluation& ev, const std::vector<
   }
   summary.fit_columns();
 
-  std::vector<std::string> header = {"Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại",
-                                     "Thẩm định", "Khảo sát"};
+  std::vector<std::string> header = {tr("Rank"),      tr("Unit code"), tr("Unit name"), tr("Total"),  tr("Max points"),
+                                     tr("Index (%)"), tr("Band"),      tr("Appraisal"), tr("Survey")};
   const std::size_t first_field = header.size();
   for (NodeIndex f : set.fields()) header.push_back(set.node(f).id + ". " + set.node(f).title);
   for (const Adjustment& a : set.adjustments()) header.push_back(a.title.empty() ? a.id : a.id + ". " + a.title);
   for (const GroupRanking& g : ranking.groups()) {
-    XlsxSheet sheet = book.add_sheet(g.key().empty() ? "Xếp hạng" : g.key());
+    XlsxSheet sheet = book.add_sheet(g.key().empty() ? std::string(tr("Ranking")) : g.key());
     sheet.title(set, group_title(g), static_cast<std::uint16_t>(header.size() - 1));
     sheet.header(2, header);
     std::uint32_t row = 3;
@@ -143,14 +149,15 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
   for (int s = 0; s < stage_count; ++s)
     if (dv.totals()[static_cast<std::size_t>(s)]) as_of[s] = score_unit_as_of(ev, card.unit(), static_cast<Stage>(s));
 
-  const std::vector<std::string> header = {"STT", "Lĩnh vực / Tiêu chí / Tiêu chí thành phần", "Điểm tối đa", stage_titles[0],
-                                           stage_titles[1], stage_titles[2], "Điểm đạt", "Chỉ số (%)", "Ghi chú"};
+  const std::vector<std::string> header = {tr("No."),             tr("Field / Criterion / Component criterion"), tr("Max points"),
+                                           tr(stage_titles[0]),   tr(stage_titles[1]), tr(stage_titles[2]), tr("Points"),
+                                           tr("Index (%)"),       tr("Notes")};
   constexpr std::uint16_t col_max = 2, col_stage = 3, col_points = 6, col_index = 7, col_note = 8;
-  sheet.title(set, "Phiếu chấm điểm", col_note);
-  std::string who = "Đơn vị: " + unit.name() + " (" + unit.code() + ")";
-  if (!unit.group().empty()) who += " — nhóm " + unit.group();
-  who += placing.rank ? " — hạng " + std::to_string(*placing.rank) : std::string(" — không xếp hạng");
-  if (!placing.band.empty()) who += " — xếp loại " + placing.band;
+  sheet.title(set, tr("Scorecard"), col_note);
+  std::string who = trf("Unit: {name} ({code})", "name"_a = unit.name(), "code"_a = unit.code());
+  if (!unit.group().empty()) who += trf(" — group {group}", "group"_a = unit.group());
+  who += placing.rank ? trf(" — rank {rank}", "rank"_a = *placing.rank) : std::string(tr(" — not ranked"));
+  if (!placing.band.empty()) who += trf(" — band {band}", "band"_a = placing.band);
   worksheet_merge_range(sheet.raw(), 1, 0, 1, col_note, who.c_str(), book.bold());
   sheet.header(2, header);
 
@@ -197,7 +204,7 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
     if (c.is_leaf() || e.status() == NodeStatus::given) note = e.rule();
     if (!e.evidence().empty()) {
       if (!note.empty()) note += '\n';
-      note += "Số liệu: ";
+      note += tr("Evidence: ");
       note += e.evidence();
     }
     if (!e.reason().empty() && (c.is_leaf() || e.status() != NodeStatus::scored)) note += (note.empty() ? "" : "\n") + e.reason();
@@ -205,7 +212,7 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
   }
   // The tree's total, the adjustments, the clamp and the total: they add up.
   const Criterion& root = set.root();
-  sheet.text(row, 1, "Tổng điểm các lĩnh vực", book.bold());
+  sheet.text(row, 1, tr("Total of the fields"), book.bold());
   sheet.number(row, col_max, card.nodes()[0].max, book.number_bold());
   for (int s = 0; s < stage_count; ++s)
     if (as_of[s]) {
@@ -218,7 +225,7 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
   if (sums_children(root, card.nodes()[0].status))
     sheet.formula(row, col_points, sum_of_children(root, col_points), total.tree_total(), book.number_bold());
   else sheet.number(row, col_points, total.tree_total(), book.number_bold());
-  sheet.text(row, col_note, root.aggregate == Aggregate::sum ? "Tổng các lĩnh vực" : "Trung bình có trọng số của các lĩnh vực",
+  sheet.text(row, col_note, root.aggregate == Aggregate::sum ? tr("Sum of the fields") : tr("Weighted mean of the fields"),
              book.wrap());
   ++row;
   std::string total_formula = cell_name(tree_row, col_points);
@@ -226,22 +233,22 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
     const Adjustment& line = set.adjustments()[a.adjustment()];
     const bool bonus = line.kind == AdjustmentKind::bonus;
     sheet.text(row, 0, line.id);
-    sheet.text(row, 1, std::string(bonus ? "Điểm thưởng: " : "Điểm trừ: ") + (line.title.empty() ? line.id : line.title), book.indented(0, false));
+    sheet.text(row, 1, std::string(bonus ? tr("Bonus: ") : tr("Penalty: ")) + (line.title.empty() ? line.id : line.title), book.indented(0, false));
     sheet.number(row, col_max, a.max());
     sheet.number(row, col_points, a.points());
-    sheet.text(row, col_note, a.evidence().empty() ? a.reason() : std::string("Số liệu: ") + a.evidence() + "\n" + a.reason(), book.wrap());
+    sheet.text(row, col_note, a.evidence().empty() ? a.reason() : tr("Evidence: ") + a.evidence() + "\n" + a.reason(), book.wrap());
     total_formula += '+';
     total_formula += cell_name(row, col_points);
     ++row;
   }
   if (total.clamp() != Decimal()) {
-    sheet.text(row, 1, "Giữ trong khoảng [0, tối đa]", book.indented(0, false));
+    sheet.text(row, 1, tr("Kept within [0, max]"), book.indented(0, false));
     sheet.number(row, col_points, total.clamp());
     total_formula += '+';
     total_formula += cell_name(row, col_points);
     ++row;
   }
-  sheet.text(row, 1, "TỔNG ĐIỂM", book.bold());
+  sheet.text(row, 1, tr("TOTAL"), book.bold());
   sheet.number(row, col_max, card.max(), book.number_bold());
   sheet.formula(row, col_points, total_formula, card.total(), book.number_bold());
   sheet.number(row, col_index, card.index(), book.number_bold());
@@ -250,7 +257,7 @@ std::uint32_t add_scorecard_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluat
 
 void write_scorecard_xlsx(std::ostream& out, const Evaluation& ev, const Scorecard& card, const Ranking& ranking) {
   XlsxBook book(ev.criteria());
-  XlsxSheet sheet = book.add_sheet("Phiếu chấm điểm");
+  XlsxSheet sheet = book.add_sheet(tr("Scorecard"));
   add_scorecard_rows(book, sheet, ev, card, ranking);
   sheet.fit_columns(60);
   book.finish(out);
@@ -264,15 +271,16 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
     for (const RankEntry& e : g.entries())
       if (!unit || cards[e.scorecard()].unit() == *unit) order.push_back(e.scorecard());
   XlsxBook book(set);
-  XlsxSheet lost = book.add_sheet("Điểm bị mất");
-  std::vector<std::string> lost_header = {"Mã đơn vị", "Tên đơn vị"};
-  lost_header.insert(lost_header.end(), gap_header.begin(), gap_header.end());
-  lost.title(set, "Điểm bị mất, lớn nhất trước", static_cast<std::uint16_t>(lost_header.size() - 1));
+  XlsxSheet lost = book.add_sheet(tr("Points lost"));
+  std::vector<std::string> lost_header = {tr("Unit code"), tr("Unit name")};
+  const std::vector<std::string> gap_columns = gap_header();
+  lost_header.insert(lost_header.end(), gap_columns.begin(), gap_columns.end());
+  lost.title(set, tr("Points lost, biggest first"), static_cast<std::uint16_t>(lost_header.size() - 1));
   lost.header(2, lost_header);
-  XlsxSheet fields = book.add_sheet("Theo lĩnh vực");
-  const std::vector<std::string> field_header = {"Mã đơn vị", "Tên đơn vị", "Lĩnh vực", "Tên lĩnh vực", "Điểm tối đa",
-                                                 "Điểm đạt", "Điểm bị mất", "Chỉ số (%)"};
-  fields.title(set, "Điểm theo lĩnh vực", static_cast<std::uint16_t>(field_header.size() - 1));
+  XlsxSheet fields = book.add_sheet(tr("By field"));
+  const std::vector<std::string> field_header = {tr("Unit code"),  tr("Unit name"), tr("Field"),       tr("Field name"),
+                                                 tr("Max points"), tr("Points"),    tr("Points lost"), tr("Index (%)")};
+  fields.title(set, tr("Points by field"), static_cast<std::uint16_t>(field_header.size() - 1));
   fields.header(2, field_header);
   std::uint32_t lost_row = 3, field_row = 3;
   for (std::size_t k : order) {
@@ -302,10 +310,11 @@ void write_gaps_xlsx(std::ostream& out, const Evaluation& ev, const std::vector<
 
 void add_deviations_sheet(XlsxBook& book, const Evaluation& ev, std::optional<std::size_t> unit) {
   const CriteriaSet& set = ev.criteria();
-  XlsxSheet sheet = book.add_sheet("Chênh lệch");
-  const std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Tiêu chí", "Nội dung", "Điểm tối đa", stage_titles[0],
-                                           stage_titles[1], stage_titles[2], "Điểm đạt", "Chênh lệch"};
-  sheet.title(set, "Chênh lệch giữa tự đánh giá và thẩm định", static_cast<std::uint16_t>(header.size() - 1));
+  XlsxSheet sheet = book.add_sheet(tr("Deviations"));
+  const std::vector<std::string> header = {tr("Unit code"),       tr("Unit name"),       tr("Criterion"),         tr("Title"),
+                                           tr("Max points"),      tr(stage_titles[0]),   tr(stage_titles[1]),     tr(stage_titles[2]),
+                                           tr("Points"),          tr("Difference")};
+  sheet.title(set, tr("Deviations between the self-assessment and the appraisal"), static_cast<std::uint16_t>(header.size() - 1));
   sheet.header(2, header);
   std::uint32_t row = 3;
   auto maybe = [&](std::uint32_t r, std::uint16_t col, const std::optional<Decimal>& d, lxw_format* f = nullptr) {
@@ -329,7 +338,7 @@ void add_deviations_sheet(XlsxBook& book, const Evaluation& ev, std::optional<st
     const std::optional<Decimal> last = dv.totals()[2] ? dv.totals()[2] : dv.totals()[1] ? dv.totals()[1] : dv.totals()[0];
     sheet.text(row, 0, who.code(), book.bold());
     sheet.text(row, 1, who.name(), book.bold());
-    sheet.text(row, 3, "Tổng điểm", book.bold());
+    sheet.text(row, 3, tr("Total"), book.bold());
     sheet.number(row, 4, dv.max(), book.number_bold());
     for (int s = 0; s < stage_count; ++s) maybe(row, static_cast<std::uint16_t>(5 + s), dv.totals()[static_cast<std::size_t>(s)], book.number_bold());
     maybe(row, 8, last, book.number_bold());
@@ -370,10 +379,10 @@ void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vecto
       XlsxSheet sheet = book.add_sheet(u.code());
       std::uint32_t row = add_scorecard_rows(book, sheet, ev, card, ranking) + 1;
       const UnitGaps gaps = find_gaps(ev, card);
-      sheet.text(row++, 0, "Điểm bị mất, lớn nhất trước, và bước tiếp theo", book.bold());
-      sheet.header(row++, gap_header, false);
+      sheet.text(row++, 0, tr("Points lost, biggest first, and the next step"), book.bold());
+      sheet.header(row++, gap_header(), false);
       for (const Gap& gap : gaps.gaps()) gap_cells(book, sheet, row++, 0, set, gap);
-      if (gaps.gaps().empty()) sheet.text(row++, 0, "Không bị mất điểm nào.");
+      if (gaps.gaps().empty()) sheet.text(row++, 0, tr("No points lost."));
       // The plan to the next band up, on the unit's own sheet below its points lost, as the
       // HTML report puts it: the clerk of a unit reads one sheet, from where the points went
       // to what to write next year, and a plan sheet apart would be one more place to look.
@@ -393,9 +402,9 @@ void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vecto
     if (a.key != b.key) return a.key < b.key;
     return ev.units()[a.unit].code() < ev.units()[b.unit].code();
   });
-  XlsxSheet sheet = book.add_sheet("Chỉ mục đơn vị");
-  const std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Nhóm", "Hạng", "Xếp loại", "Trang tính"};
-  sheet.title(set, "Chỉ mục đơn vị", static_cast<std::uint16_t>(header.size() - 1));
+  XlsxSheet sheet = book.add_sheet(tr("Unit index"));
+  const std::vector<std::string> header = {tr("Unit code"), tr("Unit name"), tr("Group"), tr("Rank"), tr("Band"), tr("Sheet")};
+  sheet.title(set, tr("Unit index"), static_cast<std::uint16_t>(header.size() - 1));
   sheet.header(2, header);
   std::uint32_t row = 3;
   for (const Indexed& x : index) {

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-#include "i18n/translate.hpp"
+#include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "scoring/explanation_data.hpp"
 #include "model/evaluation_data.hpp"
@@ -66,7 +66,7 @@ std::string where(const SourceLocation& at) { return to_string(at); }
 std::string evidence_of(const detail::EvaluationData& d, const detail::StoredValue& v) {
   std::string e = detail::quote_value(d.text_of(v));
   e += " (";
-  e += to_string(v.stage());
+  e += detail::tr(to_string(v.stage()));
   e += ", ";
   e += where(d.location(v));
   e += ')';
@@ -146,12 +146,14 @@ TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& ca
           counted = v;
           break;
         }
-    const char* kind = line.kind == AdjustmentKind::bonus ? "bonus" : "penalty";
+    const bool bonus = line.kind == AdjustmentKind::bonus;
     if (counted != detail::no_value) {
       x.set_evidence(evidence_of(d, d.values[static_cast<std::size_t>(counted)]));
-      x.set_reason(std::string(kind) + " given: " + given.to_string() + " (at most " + line.max.to_string() + ")");
+      x.set_reason(detail::trf(bonus ? "bonus given: {points} (at most {max})" : "penalty given: {points} (at most {max})",
+                               fmt::arg("points", given.to_string()), fmt::arg("max", line.max.to_string())));
     } else {
-      x.set_reason(std::string("no ") + kind + " given: 0 (at most " + line.max.to_string() + ")");
+      x.set_reason(detail::trf(bonus ? "no bonus given: 0 (at most {max})" : "no penalty given: 0 (at most {max})",
+                               fmt::arg("max", line.max.to_string())));
     }
     detail::data_of(t).adjustments.push_back(std::move(x));
   }
@@ -159,8 +161,9 @@ TotalExplanation explain_total(const Evaluation& evaluation, const Scorecard& ca
   if (sum > INT64_MAX || sum < INT64_MIN || clamp > INT64_MAX || clamp < INT64_MIN) {
     const Unit& unit = d.units[detail::checked_index(card.unit(), d.units.size(), "scorecard-mismatch", "scorecard unit")];
     throw Error({Diagnostic(unit.location(), Severity::error, "adjustments",
-                            "the adjustments of unit " + detail::quote_value(unit.code()) +
-                                " add up beyond what a total line can show; the set's adjustment caps are too large")
+                            detail::trf("the adjustments of unit {unit} add up beyond what a total line can show; the set's adjustment "
+                                        "caps are too large",
+                                        fmt::arg("unit", detail::quote_value(unit.code()))))
                      .set_code("adjustments-too-large")
                      .set_unit(unit.code())});
   }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "cchc/scoring/scorecard.hpp"
+#include "i18n/format.hpp"
 #include "model/unicode.hpp"
 
 namespace cchc {
@@ -39,20 +40,23 @@ std::vector<Diagnostic> scoring_warnings(const Evaluation& evaluation, const std
     }
     if (has_value && !has_appraisal)
       out.push_back(Diagnostic(unit.location(), Severity::warning, "code",
-                               "unit " + detail::quote_value(unit.code()) + " has no appraisal value: it is " +
-                                   (unit.ranked() ? "scored and ranked" : "scored") + " on its own self-assessment")
+                               unit.ranked() ? detail::trf("unit {unit} has no appraisal value: it is scored and ranked on its own self-assessment",
+                                                           fmt::arg("unit", detail::quote_value(unit.code())))
+                                             : detail::trf("unit {unit} has no appraisal value: it is scored on its own self-assessment",
+                                                           fmt::arg("unit", detail::quote_value(unit.code()))))
                         .set_code("no-appraisal")
                         .set_unit(unit.code())
                         .set_stage(to_string(Stage::self)));
     if (!missing.empty()) {
       std::string ids;
       for (std::size_t k = 0; k < missing.size() && k < listed_ids; ++k) ids += (k ? ", " : "") + detail::quote_value(nodes[missing[k]].id);
-      if (missing.size() > listed_ids) ids += " and " + std::to_string(missing.size() - listed_ids) + " more";
+      if (missing.size() > listed_ids) ids += detail::trf(" and {count} more", fmt::arg("count", missing.size() - listed_ids));
       out.push_back(Diagnostic(unit.location(), Severity::warning, "criterion",
-                               "unit " + detail::quote_value(unit.code()) + ": " + std::to_string(missing.size()) +
-                                   (missing.size() == 1 ? " applicable leaf has" : " applicable leaves have") +
-                                   " no evidence and " + (missing.size() == 1 ? "is" : "are") +
-                                   " scored 0 (--missing-as-zero): " + ids)
+                               detail::trf(missing.size() == 1
+                                               ? "unit {unit}: {count} applicable leaf has no evidence and is scored 0 (--missing-as-zero): {ids}"
+                                               : "unit {unit}: {count} applicable leaves have no evidence and are scored 0 (--missing-as-zero): {ids}",
+                                           fmt::arg("unit", detail::quote_value(unit.code())), fmt::arg("count", missing.size()),
+                                           fmt::arg("ids", ids)))
                         .set_code("missing-scored-zero")
                         .set_unit(unit.code())
                         .set_criterion(nodes[missing.front()].id));

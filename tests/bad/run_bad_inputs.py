@@ -33,6 +33,9 @@ import time
 
 # Only the benchmark sets a time limit; the test keeps a hang guard.
 LIMIT_SECONDS = float(os.environ["CCHC_BAD_INPUT_SECONDS"]) if os.environ.get("CCHC_BAD_INPUT_SECONDS") else None
+# The expected messages are English: the locale of whoever runs the tests must not translate them.
+ENGLISH = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+ENGLISH["LANG"] = "C.UTF-8"
 HANG_GUARD_SECONDS = 60
 
 
@@ -58,7 +61,7 @@ class Runner:
 
     def run(self, case, args, cwd):
         start = time.monotonic()
-        proc = subprocess.run([self.cchc] + args, cwd=cwd, capture_output=True, timeout=HANG_GUARD_SECONDS)
+        proc = subprocess.run([self.cchc] + args, cwd=cwd, capture_output=True, timeout=HANG_GUARD_SECONDS, env=ENGLISH)
         elapsed = time.monotonic() - start
         self.runs += 1
         self.timings.append((elapsed, case + " (" + args[0] + ")"))

@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
-"""po/vi.po: every translation keeps its msgid's fmt placeholders ("{}", in the same number)
-and its leading and trailing spaces and punctuation, since the code formats the msgstr
-with fmt::runtime and glues pieces together; and no msgid is translated twice.
-msgfmt --check (the build) checks only C format strings.
+"""po/vi.po: every translation keeps its msgid's fmt placeholders (positional "{}" in the same
+number and order; named "{what}" the same set, in any order, as a translator may reorder
+them) and its leading and trailing spaces and punctuation, since the code formats the msgstr
+and glues pieces together; no msgid is translated twice; and, given the source folder, every
+string literal the sources translate (tr("…"), trf("…"), tr_noop("…"), and the report writers' T("…"),
+F("…"), tr_format("…") shorthands) is a msgid of the catalog, so that no message silently
+stays English. msgfmt --check (the build) checks the names of the entries marked
+python-brace-format, not positional "{}".
 
-Usage: check_catalog.py PO_FILE
+Usage: check_catalog.py PO_FILE [SOURCE_DIR]
 """
+import os
 import re
 import sys
 
@@ -30,9 +35,73 @@ def entries(text):
     return [(i, s) for i, s in out if i]
 
 
+def placeholders(text):
+    """fmt's replacement fields, "{{" and "}}" (literal braces) left out."""
+    return re.findall(r"\{[^{}]*\}", text.replace("{{", "").replace("}}", ""))
+
+
+# A call of a translating function; its first argument's string literals are msgids (adjacent
+# literals joined; a conditional's two patterns, `trf(n == 1 ? "…" : "…", …)`, are two).
+CALL = re.compile(r'\b(?:tr|trf|tr_noop|T|F|tr_format)\(')
+LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+
+
+def first_argument(text, start):
+    """The text of the call's first argument: up to the first ',' or ')' outside brackets and literals."""
+    depth, i = 0, start
+    while i < len(text):
+        c = text[i]
+        if c == '"':
+            m = LITERAL.match(text, i)
+            if not m:
+                return text[start:i]
+            i = m.end()
+            continue
+        if c == "'":
+            i = text.index("'", i + 2 if text[i + 1] == "\\" else i + 1) + 1
+            continue
+        if c in "([{":
+            depth += 1
+        elif c in ")]}":
+            if depth == 0:
+                return text[start:i]
+            depth -= 1
+        elif c == "," and depth == 0:
+            return text[start:i]
+        i += 1
+    return text[start:]
+
+
+def source_msgids(folder):
+    """(file, msgid) for every literal a translating call is given in folder's C++ sources."""
+    found = []
+    for root, _, files in os.walk(folder):
+        for name in sorted(files):
+            if not name.endswith((".cpp", ".hpp")):
+                continue
+            path = os.path.join(root, name)
+            text = open(path, encoding="utf-8").read()
+            for call in CALL.finditer(text):
+                argument = first_argument(text, call.end())
+                # Runs of adjacent literals (only space between them) are one string.
+                for run in re.finditer(r'(?:"(?:[^"\\\n]|\\.)*"\s*)+', argument):
+                    literal = "".join(LITERAL.findall(run.group()))
+                    # The C escapes the sources use; the .po file is read the same way (eval).
+                    found.append((path, eval('"' + literal + '"')))
+    return found
+
+
 def main():
     pairs = entries(open(sys.argv[1], encoding="utf-8").read())
     failures = []
+    if len(sys.argv) > 2:
+        known = {i for i, _ in pairs}
+        uses = source_msgids(sys.argv[2])
+        for path, msgid in uses:
+            if msgid not in known:
+                failures.append(f"{os.path.relpath(path, sys.argv[2])}: {msgid!r} is translated but not in the catalog")
+        if len(uses) < 100:
+            failures.append(f"only {len(uses)} translated literals found in {sys.argv[2]}: is the pattern still right?")
     seen = set()
     for msgid, msgstr in pairs:
         if msgid in seen:
@@ -41,7 +110,9 @@ def main():
         if not msgstr:
             failures.append(f"{msgid!r}: no translation")
             continue
-        if re.findall(r"\{[^}]*\}", msgid) != re.findall(r"\{[^}]*\}", msgstr):
+        ids, strs = placeholders(msgid), placeholders(msgstr)
+        named = any(p != "{}" for p in ids)
+        if (sorted(ids) if named else ids) != (sorted(strs) if named else strs):
             failures.append(f"{msgid!r}: placeholders differ in {msgstr!r}")
         for name, pick in (("leading", lambda s: re.match(r"^[\s,:(+\-]*", s).group()),
                            ("trailing", lambda s: re.search(r"[\s,:(]*$", s).group())):

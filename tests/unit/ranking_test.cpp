@@ -109,6 +109,18 @@ TEST_CASE("groups rank separately — an unranked unit gets no rank and takes no
   CHECK(s.rank("H1") == "2");
 }
 
+TEST_CASE("unranked units follow the ranked ones by name in Vietnamese order, not by code or byte order") {
+  // Vietnamese order (ICU vi): Ban < Dân < Đảng < Yên (Đ is its own letter after D). By code
+  // the four would be A, B, C, E; by the names' bytes Đ (C4 90) would come after Y.
+  const auto s = score_all(set_from(set_with("")),
+                           "code,name,ranked\n"
+                           "A,Đảng ủy khối,false\nB,Yên Lạc,false\nC,Dân tộc,false\nE,Ban Tổ chức,false\nR,Xếp hạng,true\n",
+                           "unit,a,b\nA,3,97\nB,3,97\nC,3,97\nE,3,97\nR,1,1\n");
+  CHECK(s.rank("R") == "1");
+  CHECK(s.rank("A") == "-");
+  CHECK(order_of(s) == std::vector<std::string>{"R", "E", "C", "A", "B"});
+}
+
 TEST_CASE("a unit in a group the set does not declare is refused") {
   const auto loaded = try_parse_evaluation(set_from(set_with("groups: {so: {}}\n")), "code,name,group\nX,X,xa\n",
                                            "unit,a,b\nX,1,1\n", "units.csv", "evidence.csv");

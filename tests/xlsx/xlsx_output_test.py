@@ -21,8 +21,9 @@ def expect(what, actual, wanted):
         failures.append(f"{what}: {actual!r}, expected {wanted!r}")
 
 
-def run(cchc, data, *args, stdout=None):
-    return subprocess.run([cchc, *args, "--criteria", f"{data}/criteria.yaml", "--units", f"{data}/units.csv",
+def run(cchc, data, *args, stdout=None, lang="vi"):
+    # The workbooks' headings are checked in Vietnamese (po/vi.po), and once in English below.
+    return subprocess.run([cchc, *args, "--lang", lang, "--criteria", f"{data}/criteria.yaml", "--units", f"{data}/units.csv",
                            "--evidence", f"{data}/evidence.csv"], stdout=stdout or subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=60)
 
@@ -57,6 +58,19 @@ def main() -> int:
     expect("so frozen below the header", so.freeze_panes, "A4")
     expect("so header", [c.value for c in so[3]][:7],
            ["Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Xếp loại"])
+    # --lang en: the same workbook with the English msgids as headings (names and titles of
+    # the set and its groups are data, kept as they are).
+    out_en = f"{work}/rank-en.xlsx"
+    r = run(cchc, data, "rank", "--format", "xlsx", "-o", out_en, lang="en")
+    expect("rank --lang en exit", r.returncode, 0)
+    wb_en = openpyxl.load_workbook(out_en)
+    expect("rank --lang en sheets", wb_en.sheetnames, ["Summary", "so", "huyen"])
+    expect("rank --lang en title", wb_en["so"]["A1"].value,
+           "Bộ tiêu chí kiểm tra tính tay — year 2025 (kiem-tra-tinh-tay) — so — Sở, ban, ngành")
+    expect("rank --lang en header", [c.value for c in wb_en["so"][3]][:9],
+           ["Rank", "Unit code", "Unit name", "Total", "Max points", "Index (%)", "Band", "Appraisal", "Survey"])
+    expect("rank --lang en summary header", [c.value for c in wb_en["Summary"][3]],
+           ["Group", "Group name", "Number of units", "Ranked", "Highest index (%)", "Lowest index (%)"])
     # Rank order in 'so': S1 90.00; S2 and S3 tie at exactly 80% (76.8 of 96 and 80 of 100);
     # S2 before S3 by code; S4 scored (95) but not ranked, last.
     expect("so codes", [so.cell(row=r_, column=2).value for r_ in range(4, 8)], ["S1", "S2", "S3", "S4"])

@@ -43,7 +43,7 @@ def main() -> int:
     if os.path.exists(out):
         os.remove(out)
     r = subprocess.run([cchc, "report", "--criteria", f"{data}/criteria.yaml", "--units", f"{data}/units.csv",
-                        "--evidence", f"{data}/evidence.csv", "--format", "xlsx", "-o", out],
+                        "--evidence", f"{data}/evidence.csv", "--format", "xlsx", "--lang", "vi", "-o", out],
                        capture_output=True, timeout=60)
     expect("report exit", r.returncode, 0)
     expect("report stderr", r.stderr, b"")
@@ -136,7 +136,7 @@ def main() -> int:
                 dst.write((renamed.get(code, code) if k else code) + "," + rest)
     out = f"{work}/renamed.xlsx"
     r = subprocess.run([cchc, "report", "--criteria", f"{data}/criteria.yaml", "--units", f"{work}/units.csv",
-                        "--evidence", f"{work}/evidence.csv", "--format", "xlsx", "-o", out],
+                        "--evidence", f"{work}/evidence.csv", "--format", "xlsx", "--lang", "vi", "-o", out],
                        capture_output=True, timeout=60)
     expect("renamed report exit", r.returncode, 0)
     renamed_book = openpyxl.load_workbook(out, data_only=True)

@@ -28,10 +28,21 @@ def main() -> int:
     hand = f"{source}/tests/data/hand-worked"
     path = f"{work}/phieu.xlsx"
     run = subprocess.run([cchc, "template", "--criteria", f"{hand}/criteria.yaml", "--units", f"{hand}/units.csv",
-                          "--format", "xlsx", "-o", path], capture_output=True, timeout=60)
+                          "--format", "xlsx", "--lang", "vi", "-o", path], capture_output=True, timeout=60)
     expect("template exit", (run.returncode, run.stderr.decode()), (0, ""))
     wb = openpyxl.load_workbook(path)
     expect("sheets", wb.sheetnames, ["Phiếu nhập liệu", "Hướng dẫn"])
+    # --lang en: the English msgids; the first line of the instructions names the entry sheet.
+    path_en = f"{work}/entry-en.xlsx"
+    run_en = subprocess.run([cchc, "template", "--criteria", f"{hand}/criteria.yaml", "--units", f"{hand}/units.csv",
+                             "--format", "xlsx", "--lang", "en", "-o", path_en], capture_output=True, timeout=60)
+    expect("template --lang en exit", (run_en.returncode, run_en.stderr.decode()), (0, ""))
+    wb_en = openpyxl.load_workbook(path_en)
+    expect("--lang en sheets", wb_en.sheetnames, ["Entry sheet", "Instructions"])
+    expect("--lang en row labels", [wb_en["Entry sheet"].cell(row=r, column=1).value for r in range(2, 6)],
+           ["Field", "Criterion", "Max points", "How to enter"])
+    expect("--lang en instructions", wb_en["Instructions"]["A3"].value,
+           "1. Each row of the sheet “Entry sheet” is a unit; each column is a criterion (its id in the header row).")
     ws = wb["Phiếu nhập liệu"]
     # Header row 6: unit, name, the nine leaves in set order, the bonus line.
     ids = ["1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "3.1", "3.2", "thuong"]
