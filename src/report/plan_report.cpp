@@ -5,6 +5,7 @@
 #include "report/html.hpp"
 #include "report/table.hpp"
 #include "report/xlsx_reports.hpp"
+#include "i18n/format.hpp"
 
 namespace cchc {
 inline namespace v1 {
@@ -83,26 +84,33 @@ void plan_body(std::ostream& out, const Evaluation& ev, const UnitPlan& plan, Fo
 
   // Table and Markdown: a heading, where the unit stands and where the plan takes it, then
   // the changes by field.
+  using detail::tr;
+  using detail::trf;
+  using fmt::literals::operator""_a;
   auto standing_words = [&](const PlanStanding& s) {
-    std::string w = num(s.total) + " of " + num(s.max) + ", index " + num(s.index);
-    if (s.rank) w += ", rank " + std::to_string(*s.rank);
-    if (!s.band.empty()) w += ", band " + s.band;
+    std::string w = trf("{total} of {max}, index {index}", "total"_a = num(s.total), "max"_a = num(s.max), "index"_a = num(s.index));
+    if (s.rank) w += trf(", rank {rank}", "rank"_a = *s.rank);
+    if (!s.band.empty()) w += trf(", band {band}", "band"_a = s.band);
     return w;
   };
-  const std::string heading = u.name() + " (" + u.code() + "): plan for " + plan.target();
+  const std::string heading = trf("{name} ({code}): plan for {target}", "name"_a = u.name(), "code"_a = u.code(), "target"_a = plan.target());
   std::string verdict;
-  if (plan.changes().empty())
-    verdict = plan.reachable() ? "already there: nothing to change" : "out of reach, and nothing can change";
+  const std::size_t count = plan.changes().size();
+  if (count == 0)
+    verdict = tr(plan.reachable() ? "already there: nothing to change" : "out of reach, and nothing can change");
+  else if (plan.reachable())
+    verdict = count == 1 ? tr("reachable with 1 change") : trf("reachable with {count} changes", "count"_a = count);
   else
-    verdict = (plan.reachable() ? std::string("reachable with ") : std::string("out of reach; the best reachable takes ")) +
-              std::to_string(plan.changes().size()) + (plan.changes().size() == 1 ? " change" : " changes");
-  const std::vector<std::string> lines = {verdict, "now: " + standing_words(plan.before()), "after: " + standing_words(plan.after())};
+    verdict = count == 1 ? tr("out of reach; the best reachable takes 1 change")
+                         : trf("out of reach; the best reachable takes {count} changes", "count"_a = count);
+  const std::vector<std::string> lines = {verdict, trf("now: {standing}", "standing"_a = standing_words(plan.before())),
+                                          trf("after: {standing}", "standing"_a = standing_words(plan.after()))};
   detail::Table t;
-  t.header = {"field", "criterion", "title", "now", "write", "points gained"};
+  t.header = {tr("field"), tr("criterion"), tr("title"), tr("now"), tr("write"), tr("points gained")};
   t.numeric = {false, false, false, false, false, true};
   for (const PlanChange& c : plan.changes())
     t.rows.push_back({set.node(c.field).id + " " + set.node(c.field).title, set.node(c.node).id, set.node(c.node).title,
-                      c.from.empty() ? std::string("(no evidence)") : detail::number_text(c.from, options),
+                      c.from.empty() ? std::string(tr("(no evidence)")) : detail::number_text(c.from, options),
                       detail::number_text(c.to, options), "+" + num(c.gain)});
   if (format == Format::html) {
     // Paragraphs, not a list: the page's only list is its index of units.

@@ -11,11 +11,16 @@
 #include "report/svg_charts.hpp"
 #include "report/table.hpp"
 #include "report/xlsx_reports.hpp"
+#include "i18n/format.hpp"
 
 namespace cchc {
 inline namespace v1 {
 
 namespace {
+
+using detail::tr;
+using detail::trf;
+using fmt::literals::operator""_a;
 
 // A statistic to 4 decimals (a probability over 10^4 runs or fewer is exact there), trailing
 // zeros dropped: "1", "0.25", "2.5", "0.0037".
@@ -59,14 +64,14 @@ GroupTables group_tables(const Evaluation& ev, const RobustnessResult& result, c
   const CriteriaSet& set = ev.criteria();
   auto code_of = [&](std::size_t unit) -> const std::string& { return ev.units()[unit].code(); };
   GroupTables g;
-  g.heading = group.title.empty() ? std::string("Ranking") : group.title;
+  g.heading = group.title.empty() ? std::string(tr("Ranking")) : group.title;
   detail::Table& t = g.units;
-  t.header = {"rank", "code", "name", "band", "mean", "median", "5%", "95%", "P(rank 1)", "P(keep band)"};
+  t.header = {tr("rank"), tr("code"), tr("name"), tr("band"), tr("mean"), tr("median"), "5%", "95%", tr("P(rank 1)"), tr("P(keep band)")};
   t.numeric = {true, false, false, false, true, true, true, true, true, true};
   std::vector<std::string> group_labels;
   for (const Band& b : set.bands_for(group.key)) group_labels.push_back(b.label);
   for (const std::string& l : group_labels) {
-    t.header.push_back("P(" + l + ")");
+    t.header.push_back(trf("P({band})", "band"_a = l));
     t.numeric.push_back(true);
   }
   for (; next < result.units().size() && result.units()[next].group() == group.key; ++next) {
@@ -78,7 +83,7 @@ GroupTables group_tables(const Evaluation& ev, const RobustnessResult& result, c
       r.low = u.rank_q05();
       r.high = u.rank_q95();
       r.text = std::to_string(u.rank()) + " (" + stat(u.rank_q05(), point) + " – " + stat(u.rank_q95(), point) + ")";
-      g.interval_alt += (g.interval_alt.empty() ? "" : "; ") + code_of(u.unit()) + " rank " + r.text;
+      g.interval_alt += (g.interval_alt.empty() ? "" : "; ") + trf("{code} rank {ranks}", "code"_a = code_of(u.unit()), "ranks"_a = r.text);
       g.ranks = std::max<std::size_t>(g.ranks, static_cast<std::size_t>(std::ceil(std::max<double>(r.rank, r.high))));
       g.intervals.push_back(std::move(r));
     }
@@ -88,19 +93,24 @@ GroupTables group_tables(const Evaluation& ev, const RobustnessResult& result, c
     for (const std::string& l : group_labels) row.push_back(stat(probability_of(u, l), point));
     t.rows.push_back(std::move(row));
   }
-  g.pairs.header = {"upper", "lower", "P(upper stays above)"};
+  g.pairs.header = {tr("upper"), tr("lower"), tr("P(upper stays above)")};
   g.pairs.numeric = {false, false, true};
   for (const AdjacentPair& p : group.pairs) g.pairs.rows.push_back({code_of(p.upper), code_of(p.lower), stat(p.p_upper_above, point)});
   return g;
+}
+
+std::string intro_line(const RobustnessResult& result, const std::string& sources) {
+  return trf("Robustness of the ranking: {runs} runs, seed {seed}; sources: {sources}", "runs"_a = result.runs(),
+             "seed"_a = result.seed(), "sources"_a = sources);
 }
 
 /// A group's section: heading at `level`, the rank-interval chart, the unit table, the pairs.
 void html_group(std::ostream& out, const GroupTables& g, std::int64_t runs, int level) {
   out << "<section class=\"group\">\n<h" << level << ">" << detail::html_text(g.heading) << "</h" << level << ">\n";
   out << "<figure>\n"
-      << detail::svg_rank_interval_chart(g.heading + ": nominal rank and 5–95 % rank interval over " + std::to_string(runs) + " runs, " +
-                                             g.interval_alt,
-                                         g.intervals, g.ranks, "nominal rank", "5–95 % of the runs' ranks")
+      << detail::svg_rank_interval_chart(trf("{group}: nominal rank and 5–95 % rank interval over {runs} runs, {intervals}",
+                                             "group"_a = g.heading, "runs"_a = runs, "intervals"_a = g.interval_alt),
+                                         g.intervals, g.ranks, tr("nominal rank"), tr("5–95 % of the runs' ranks"))
       << "</figure>\n";
   detail::render_html(out, g.units);
   if (!g.pairs.rows.empty()) detail::render_html(out, g.pairs);
@@ -120,7 +130,7 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
   auto code_of = [&](std::size_t unit) -> const std::string& { return ev.units()[unit].code(); };
   std::string sources;
   for (const std::string& s : result.sources()) sources += (sources.empty() ? "" : ", ") + s;
-  if (sources.empty()) sources = "none (every run is the official ranking)";
+  if (sources.empty()) sources = tr("none (every run is the official ranking)");
 
   if (format == Format::json) {
     using detail::write_json_string;
@@ -209,8 +219,7 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
 
   const bool md = format == Format::markdown;
   const bool html = format == Format::html;
-  const std::string intro = "Robustness of the ranking: " + std::to_string(result.runs()) + " runs, seed " + std::to_string(result.seed()) +
-                            "; sources: " + sources;
+  const std::string intro = intro_line(result, sources);
   if (html) {
     // A self-contained page (inline style, no script, no external resource), as write_ranking's.
     detail::html_page_begin(out, set.title());
@@ -220,12 +229,12 @@ void write_robustness(std::ostream& out, const Evaluation& ev, const RobustnessR
   else out << detail::text_safe(set.title()) << "\n" << detail::text_safe(intro) << "\n\n";
   if (!result.sobol().empty()) {
     detail::Table t;
-    t.header = {"source", "first order", "95% interval", "total order", "95% interval"};
+    t.header = {tr("source"), tr("first order"), tr("95% interval"), tr("total order"), tr("95% interval")};
     t.numeric = {false, true, false, true, false};
     for (const SobolIndex& x : result.sobol())
       t.rows.push_back({x.source, stat(x.first, point), stat(x.first_low, point) + " – " + stat(x.first_high, point), stat(x.total, point),
                         stat(x.total_low, point) + " – " + stat(x.total_high, point)});
-    const std::string heading = "Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)";
+    const std::string heading = tr("Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)");
     if (html) {
       out << "<section>\n<h2>" << detail::html_text(heading) << "</h2>\n";
       detail::render_html(out, t);
@@ -272,9 +281,7 @@ void html_robustness_section(std::ostream& out, const Evaluation& evaluation, co
   const char point = decimal_point(options, Format::html);
   std::string sources;
   for (const std::string& s : result.sources()) sources += (sources.empty() ? "" : ", ") + s;
-  out << "<p>" << html_text("Robustness of the ranking: " + std::to_string(result.runs()) + " runs, seed " + std::to_string(result.seed()) +
-                            "; sources: " + sources)
-      << "</p>\n";
+  out << "<p>" << html_text(intro_line(result, sources)) << "</p>\n";
   std::size_t next = 0;
   for (const GroupRobustness& group : result.groups()) html_group(out, group_tables(evaluation, result, group, next, point), result.runs(), 3);
 }

@@ -7,6 +7,7 @@
 
 #include <xlsxwriter.h>
 
+#include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "report/xlsx_book.hpp"
 #include "report/xlsx_reports.hpp"
@@ -16,11 +17,13 @@ inline namespace v1 {
 namespace detail {
 namespace {
 
+using fmt::literals::operator""_a;
+
 // A statistic over the runs to 4 decimals, as the other formats write it (a probability over
 // 10^4 runs or fewer is exact there): the cell holds what the JSON says.
 double stat(double x) { return std::round(x * 1e4) / 1e4 + 0.0; }
 
-std::string band_shown(const std::string& label) { return label.empty() ? std::string("không xếp loại") : label; }
+std::string band_shown(const std::string& label) { return label.empty() ? std::string(tr("no band")) : label; }
 
 void check(lxw_error error, const std::string& what) {
   if (error != LXW_NO_ERROR) throw std::runtime_error("cannot write the workbook: " + what + ": " + lxw_strerror(error));
@@ -40,14 +43,15 @@ std::uint32_t add_plan_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluation& 
   const CriteriaSet& set = ev.criteria();
   const Unit& u = ev.units()[checked_index(plan.unit(), ev.units().size(), "plan-mismatch", "plan unit")];
   const std::size_t n = plan.changes().size();
-  sheet.text(row++, 0, "Kế hoạch: " + u.name() + " (" + u.code() + ") — mục tiêu " + plan.target(), book.bold());
+  sheet.text(row++, 0, trf("Plan: {name} ({code}) — target {target}", "name"_a = u.name(), "code"_a = u.code(), "target"_a = plan.target()),
+             book.bold());
   std::string verdict;
-  if (n == 0) verdict = plan.reachable() ? "Đã đạt mục tiêu: không cần thay đổi." : "Không đạt được mục tiêu, và không có gì thay đổi được.";
-  else if (plan.reachable()) verdict = "Đạt được mục tiêu với " + std::to_string(n) + " thay đổi.";
-  else verdict = "Không đạt được mục tiêu; mức tốt nhất có thể cần " + std::to_string(n) + " thay đổi.";
+  if (n == 0) verdict = tr(plan.reachable() ? "Target reached: nothing to change." : "Target out of reach, and nothing can change.");
+  else if (plan.reachable()) verdict = trf("Target reached with {count} change(s).", "count"_a = n);
+  else verdict = trf("Target out of reach; the best reachable takes {count} change(s).", "count"_a = n);
   sheet.text(row++, 0, verdict);
 
-  const std::vector<std::string> standing_header = {"", "Tổng điểm", "Điểm tối đa", "Chỉ số (%)", "Hạng", "Xếp loại"};
+  const std::vector<std::string> standing_header = {"", tr("Total points"), tr("Max points"), tr("Index (%)"), tr("Rank"), tr("Band")};
   sheet.header(row++, standing_header, false);
   auto standing = [&](const char* when, const PlanStanding& s) {
     sheet.text(row, 0, when, book.bold());
@@ -59,20 +63,20 @@ std::uint32_t add_plan_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluation& 
     sheet.text(row, 5, s.band);
     ++row;
   };
-  standing("Hiện nay", plan.before());
-  standing("Sau khi thay đổi", plan.after());
+  standing(tr("Now"), plan.before());
+  standing(tr("After the changes"), plan.after());
   if (n == 0) return row;
 
   ++row;
   // The criterion's id is a text cell ("1.1" must not become a date); the values to write are
   // text as a clerk writes them (an option's name, "91%", a count); the gain is a number.
-  const std::vector<std::string> header = {"Lĩnh vực", "Tiêu chí", "Nội dung", "Hiện ghi", "Cần ghi", "Điểm tăng thêm"};
+  const std::vector<std::string> header = {tr("Field"), tr("Criterion"), tr("Content"), tr("Written now"), tr("To write"), tr("Points gained")};
   sheet.header(row++, header, freeze);
   for (const PlanChange& c : plan.changes()) {
     sheet.text(row, 0, set.node(c.field).id + " " + set.node(c.field).title);
     sheet.text(row, 1, set.node(c.node).id);
     sheet.text(row, 2, set.node(c.node).title, book.wrap());
-    sheet.text(row, 3, c.from.empty() ? std::string("(chưa có số liệu)") : c.from);
+    sheet.text(row, 3, c.from.empty() ? std::string(tr("(no evidence yet)")) : c.from);
     sheet.text(row, 4, c.to, book.bold());
     sheet.number(row, 5, c.gain, book.number_bold());
     ++row;
@@ -82,8 +86,8 @@ std::uint32_t add_plan_rows(XlsxBook& book, XlsxSheet& sheet, const Evaluation& 
 
 void write_plan_xlsx(std::ostream& out, const Evaluation& ev, const UnitPlan& plan) {
   XlsxBook book(ev.criteria());
-  XlsxSheet sheet = book.add_sheet("Kế hoạch");
-  sheet.title(ev.criteria(), "Kế hoạch của đơn vị", 5);
+  XlsxSheet sheet = book.add_sheet(tr("Plan"));
+  sheet.title(ev.criteria(), tr("The unit's plan"), 5);
   add_plan_rows(book, sheet, ev, plan, 2, true);
   sheet.fit_columns(60);
   book.finish(out);
@@ -99,8 +103,9 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
   format_set_num_format(rank_stat, "0.00");
   std::string sources;
   for (const std::string& s : result.sources()) sources += (sources.empty() ? "" : ", ") + s;
-  if (sources.empty()) sources = "none";
-  const std::string about = std::to_string(result.runs()) + " lượt, seed " + std::to_string(result.seed()) + "; nguồn: " + sources;
+  if (sources.empty()) sources = tr("none");
+  const std::string about =
+      trf("{runs} runs, seed {seed}; sources: {sources}", "runs"_a = result.runs(), "seed"_a = result.seed(), "sources"_a = sources);
 
   // Band labels in the order met (groups may have their own bands), as the CSV's columns; a
   // unit's cell is empty under a band its group does not have.
@@ -109,12 +114,12 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
     for (const auto& [label, p] : u.band_probabilities())
       if (std::find(labels.begin(), labels.end(), label) == labels.end()) labels.push_back(label);
 
-  XlsxSheet units = book.add_sheet("Khoảng hạng");
-  std::vector<std::string> header = {"Mã đơn vị", "Tên đơn vị", "Nhóm", "Hạng", "Xếp loại", "Hạng trung bình", "Hạng trung vị",
-                                     "Hạng 5%", "Hạng 95%", "P(hạng 1)", "P(giữ xếp loại)"};
+  XlsxSheet units = book.add_sheet(tr("Rank intervals"));
+  std::vector<std::string> header = {tr("Unit code"), tr("Unit name"), tr("Group"), tr("Rank"), tr("Band"), tr("Mean rank"), tr("Median rank"),
+                                     tr("Rank 5%"), tr("Rank 95%"), tr("P(rank 1)"), tr("P(keep band)")};
   constexpr std::uint16_t col_code = 0, col_rank = 3, col_q05 = 7, col_q95 = 8;
-  for (const std::string& l : labels) header.push_back("P(" + band_shown(l) + ")");
-  units.title(set, "Độ vững của xếp hạng: " + about, static_cast<std::uint16_t>(header.size() - 1));
+  for (const std::string& l : labels) header.push_back(trf("P({band})", "band"_a = band_shown(l)));
+  units.title(set, trf("Robustness of the ranking: {about}", "about"_a = about), static_cast<std::uint16_t>(header.size() - 1));
   units.header(2, header);
   struct GroupRows {
     std::uint32_t first = 0, last = 0;  // the group's rows on the units sheet, inclusive
@@ -159,14 +164,14 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
   // last series, so each unit gets a bar over its 5–95 % interval and a dot at its nominal
   // rank. (libxlsxwriter 1.1 has no custom error bars; up-down bars read as the same
   // interval.) The rank axis runs downwards: rank 1 at the top, as in a ranking.
-  XlsxSheet charts = book.add_sheet("Biểu đồ khoảng hạng");
-  charts.title(set, "Hạng chính thức và khoảng 5–95 % của hạng qua " + std::to_string(result.runs()) + " lượt", 10);
+  XlsxSheet charts = book.add_sheet(tr("Rank interval charts"));
+  charts.title(set, trf("Nominal rank and the 5–95 % interval of the rank over {runs} runs", "runs"_a = result.runs()), 10);
   std::uint32_t at = 2;
   for (std::size_t g = 0; g < result.groups().size(); ++g) {
     const GroupRows& r = rows_of[g];
     if (r.last == r.first) continue;  // no ranked unit
     const GroupRobustness& group = result.groups()[g];
-    const std::string heading = group.title.empty() ? (group.key.empty() ? std::string("Xếp hạng") : group.key) : group.title;
+    const std::string heading = group.title.empty() ? (group.key.empty() ? std::string(tr("Ranking")) : group.key) : group.title;
     charts.text(at, 0, heading, book.bold());
     lxw_chart* chart = workbook_add_chart(book.raw(), LXW_CHART_LINE);
     if (!chart) throw std::runtime_error("cannot write the workbook: a chart");
@@ -175,8 +180,8 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
       const char* name;
       std::uint16_t col;
       std::uint8_t marker;
-    } series[] = {{"Hạng 5%", col_q05, LXW_CHART_MARKER_NONE}, {"Hạng chính thức", col_rank, LXW_CHART_MARKER_CIRCLE},
-                  {"Hạng 95%", col_q95, LXW_CHART_MARKER_NONE}};
+    } series[] = {{tr("Rank 5%"), col_q05, LXW_CHART_MARKER_NONE}, {tr("Nominal rank"), col_rank, LXW_CHART_MARKER_CIRCLE},
+                  {tr("Rank 95%"), col_q95, LXW_CHART_MARKER_NONE}};
     lxw_chart_line no_line{};
     no_line.none = LXW_TRUE;
     for (const auto& s : series) {
@@ -201,10 +206,10 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
     lxw_chart_line bar_line{};
     bar_line.color = 0x888888;
     chart_set_up_down_bars_format(chart, &bar_line, &bar_fill, &bar_line, &bar_fill);
-    const std::string title = heading + ": hạng chính thức và khoảng 5–95 %";
+    const std::string title = trf("{group}: nominal rank and 5–95 % interval", "group"_a = heading);
     chart_title_set_name(chart, title.c_str());
-    chart_axis_set_name(chart->x_axis, "Đơn vị");
-    chart_axis_set_name(chart->y_axis, "Hạng");
+    chart_axis_set_name(chart->x_axis, tr("Unit"));
+    chart_axis_set_name(chart->y_axis, tr("Rank"));
     chart_axis_set_reverse(chart->y_axis);
     chart_axis_set_min(chart->y_axis, 1);
     chart_axis_set_max(chart->y_axis, std::max(2, r.ranks));
@@ -222,10 +227,10 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
     at += 22;  // the chart's 360 pixels are 18 rows of 20
   }
 
-  XlsxSheet pairs = book.add_sheet("Cặp liền kề");
-  const std::vector<std::string> pair_header = {"Nhóm", "Mã đơn vị trên", "Tên đơn vị trên", "Mã đơn vị dưới", "Tên đơn vị dưới",
-                                                "P(đơn vị trên vẫn xếp trên)"};
-  pairs.title(set, "Hai đơn vị liền kề theo hạng chính thức: tỷ lệ lượt đơn vị trên vẫn xếp trên", 5);
+  XlsxSheet pairs = book.add_sheet(tr("Adjacent pairs"));
+  const std::vector<std::string> pair_header = {tr("Group"), tr("Upper unit code"), tr("Upper unit name"), tr("Lower unit code"),
+                                                tr("Lower unit name"), tr("P(upper stays above)")};
+  pairs.title(set, tr("Units adjacent in the nominal ranking: the share of runs where the upper one stays above"), 5);
   pairs.header(2, pair_header);
   row = 3;
   for (const GroupRobustness& group : result.groups())
@@ -241,10 +246,10 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
   pairs.fit_columns(40);
 
   if (result.sobol().empty()) return;
-  XlsxSheet sobol = book.add_sheet("Chỉ số Sobol");
-  const std::vector<std::string> sobol_header = {"Nguồn", "Bậc một", "Bậc một: 2,5%", "Bậc một: 97,5%", "Toàn phần", "Toàn phần: 2,5%",
-                                                 "Toàn phần: 97,5%"};
-  sobol.title(set, "Chỉ số Sobol' trên độ lệch hạng tuyệt đối bình quân (bậc một: Saltelli 2010; toàn phần: Jansen)", 6);
+  XlsxSheet sobol = book.add_sheet(tr("Sobol indices"));
+  const std::vector<std::string> sobol_header = {tr("Source"), tr("First order"), tr("First order: 2.5%"), tr("First order: 97.5%"),
+                                                 tr("Total order"), tr("Total order: 2.5%"), tr("Total order: 97.5%")};
+  sobol.title(set, tr("Sobol' indices on the mean absolute rank shift (first order: Saltelli 2010; total: Jansen)"), 6);
   sobol.header(2, sobol_header);
   lxw_format* fraction = book.new_format();
   format_set_num_format(fraction, "0.0000");

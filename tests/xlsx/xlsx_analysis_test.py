@@ -39,7 +39,8 @@ def row_of(ws, column, value, start=1):
 
 
 def run(cchc, *args):
-    r = subprocess.run([cchc, *args], capture_output=True, timeout=60)
+    # The workbooks' headings and sheet names are checked in Vietnamese: --lang vi (before -o).
+    r = subprocess.run([cchc, *args[:-2], "--lang", "vi", *args[-2:]], capture_output=True, timeout=60)
     expect(f"{args[0]} {args[-3:]} exit", r.returncode, 0)
     expect(f"{args[0]} {args[-3:]} stderr", r.stderr.decode("utf-8"), "")
     return r
