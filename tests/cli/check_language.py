@@ -89,6 +89,18 @@ def main():
     # The command's own messages.
     out, _ = run(cchc, ["validate", f"{h}/criteria.yaml", "--lang", "vi"])
     check(out == f"{h}/criteria.yaml: hợp lệ: kiem-tra-tinh-tay, 3 lĩnh vực, 9 tiêu chí lá, điểm tối đa 100\n", f"validate --lang vi: {out!r}")
+    # plan: S2 has 76.80 of 96.00 (index 80.00, rank 2, Khá); writing 7.25 instead of 7 at
+    # 2.3 adds 0.25: 77.00 of 96.00 = 80.2083… → 80.21, Tốt (from 80), still rank 2 behind S1.
+    out, _ = run(cchc, ["plan"] + inputs + ["--unit", "S2", "--target", "band:Tốt", "--lang", "vi"])
+    lines = out.splitlines()
+    check(lines[:4] == ["Sở Nội vụ (S2): kế hoạch đạt band:Tốt", "  đạt được với 1 thay đổi",
+                        "  hiện nay: 76,80 trên 96,00, chỉ số 80,00, hạng 2, xếp loại Khá",
+                        "  sau khi thay đổi: 77,00 trên 96,00, chỉ số 80,21, hạng 2, xếp loại Tốt"], f"plan --lang vi: {lines[:4]}")
+    check(lines[5].split() == ["Lĩnh", "vực", "Tiêu", "chí", "Nội", "dung", "Hiện", "ghi", "Cần", "ghi", "Điểm", "tăng", "thêm"],
+          f"plan --lang vi: header {lines[5:6]}")
+    out, _ = run(cchc, ["plan"] + inputs + ["--unit", "S2", "--target", "band:Tốt", "--lang", "en"])
+    check(out.splitlines()[1:3] == ["  reachable with 1 change", "  now: 76.80 of 96.00, index 80.00, rank 2, band Khá"],
+          f"plan --lang en: {out.splitlines()[1:3]}")
     # A language cchc has no catalog for is a usage error.
     run(cchc, ["rank"] + inputs + ["--lang", "fr"], expect=2)
 
