@@ -17,6 +17,7 @@
 #include "command/inputs.hpp"
 #include "command/request_json.hpp"
 #include "command/unit_option.hpp"
+#include "i18n/format.hpp"
 #include "model/exact.hpp"
 
 using cchc::Diagnostic;
@@ -114,7 +115,8 @@ int guarded(cchc_diagnostics** diagnostics, F&& f) noexcept {
 }
 
 int null_argument(std::vector<Diagnostic>& problems, const char* function, const char* argument) {
-  problems.push_back(api_error("null-argument", std::string(function) + ": " + argument + " is NULL"));
+  problems.push_back(api_error("null-argument", cchc::detail::trf("{function}: {argument} is NULL", fmt::arg("function", function),
+                                                           fmt::arg("argument", argument))));
   return CCHC_USAGE;
 }
 

@@ -72,14 +72,14 @@ void check_maxima(const CriteriaSetData& d, std::vector<Diagnostic>& out) {
                                "{places} places, so full marks ({full}) would differ from the max and from a unit marked 'na' under "
                                "full_points",
                "what"_a = i == 0 ? std::string(tr("the set")) : node_what(c), "max"_a = c.max.to_string(),
-               "decimals"_a = c.max.fractional_digits(), "places"_a = r.places, "full"_a = c.max.rounded(r).to_string()));
+               fmt::arg("decimals", c.max.fractional_digits()), fmt::arg("places", r.places), "full"_a = c.max.rounded(r).to_string()));
   }
   for (const Adjustment& a : d.adjustments) {
     if (a.max.fractional_digits() <= r.places) continue;
     report(out, a.location, Severity::error, "max", "max-finer-than-places", a.id,
            trf("adjustment {id}: max {max} has {decimals} decimals but rounding.places is {places}: adjustment points are "
                "entered with at most {places} decimals, so the cap could never be given in full",
-               "id"_a = quote_value(a.id), "max"_a = a.max.to_string(), "decimals"_a = a.max.fractional_digits(), "places"_a = r.places));
+               "id"_a = quote_value(a.id), "max"_a = a.max.to_string(), fmt::arg("decimals", a.max.fractional_digits()), fmt::arg("places", r.places)));
   }
 }
 

@@ -472,7 +472,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
                 "points"_a = p.to_string(), "max"_a = node.max.to_string()));
     if (p.fractional_digits() > d.rounding.places)
       error(where_, "points-finer-than-places", "points", trf("{what}: {label} gives {points} points, with more decimals than rounding.places ({places})", "what"_a = what,
-                "label"_a = label, "points"_a = p.to_string(), "places"_a = d.rounding.places));
+                "label"_a = label, "points"_a = p.to_string(), fmt::arg("places", d.rounding.places)));
   };
   if (kind->key == "points") {
     r.kind = RuleKind::points;
@@ -483,7 +483,7 @@ void Reader::read_rule(const Entry& e, const Map& owner, Criterion& node, const 
     if (r.step && r.step->fractional_digits() > d.rounding.places)
       error(value_at(*pm->find("step"), *pm), "step-finer-than-places", "step",
             trf("{what}: points: step {step} has more decimals than rounding.places ({places}): its multiples could not be entered",
-                "what"_a = what, "step"_a = r.step->to_string(), "places"_a = d.rounding.places));
+                "what"_a = what, "step"_a = r.step->to_string(), fmt::arg("places", d.rounding.places)));
   } else if (kind->key == "options") {
     r.kind = RuleKind::options;
     const auto om = map(kind->value, at, what + " options", {});
@@ -607,7 +607,7 @@ void Reader::read_node(const YAML::Node& n, const SourceLocation& fallback, Node
                      {"id", "title", "max", "weight", "aggregate", "source", "na", "rule", "criteria", "description"});
   if (!m) return;
   if (depth > max_tree_depth) {
-    error(m->where, "tree-too-deep", "criteria", trf("{what}: the tree is deeper than {depth} levels", "what"_a = what, "depth"_a = max_tree_depth));
+    error(m->where, "tree-too-deep", "criteria", trf("{what}: the tree is deeper than {depth} levels", "what"_a = what, fmt::arg("depth", max_tree_depth)));
     return;
   }
   const auto index = static_cast<NodeIndex>(d.nodes.size());

@@ -12,8 +12,6 @@ namespace cchc {
 inline namespace v1 {
 namespace detail {
 
-using fmt::literals::operator""_a;  // NOLINT(misc-unused-using-decls): clang-tidy 14 misses uses in "name"_a
-
 namespace {
 
 // The first separator, newline, carriage return or quote in [p, end), or end. Every byte of
@@ -124,7 +122,7 @@ bool CsvReader::next(CsvRecord& record) {
           ++pos_;
         }
         if (!closed) {
-          error_ = trf("unclosed quote: a field opened with \" on line {line} is never closed", "line"_a = start_line);
+          error_ = trf("unclosed quote: a field opened with \" on line {line} is never closed", fmt::arg("line", start_line));
           error_row_ = row_;
           error_column_ = static_cast<std::uint32_t>(spans.size() + 1);
           return false;

@@ -1,6 +1,7 @@
 #include "cchc/model/diagnostic.hpp"
 
 #include "cchc/version.hpp"
+#include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
 
@@ -113,7 +114,7 @@ std::string first_message(const std::vector<Diagnostic>& d) {
   return d.empty() ? std::string("cchc: unknown error") : d.front().to_string();
 }
 std::vector<Diagnostic> at_least_one(std::vector<Diagnostic> d) {
-  if (d.empty()) d.push_back(Diagnostic{SourceLocation{}, Severity::error, std::string(), "unknown error"});
+  if (d.empty()) d.push_back(Diagnostic{SourceLocation{}, Severity::error, std::string(), detail::tr("unknown error")});
   return d;
 }
 }  // namespace
@@ -129,7 +130,8 @@ void throw_api_error(std::string code, std::string message) {
 }
 std::size_t checked_index(std::size_t index, std::size_t size, const char* code, const char* what) {
   if (index >= size)
-    throw_api_error(code, std::string(what) + " " + std::to_string(index) + " is out of range (there are " + std::to_string(size) + ")");
+    throw_api_error(code, trf("{what} {index} is out of range (there are {size})", fmt::arg("what", what), fmt::arg("index", index),
+                              fmt::arg("size", size)));
   return index;
 }
 }  // namespace detail

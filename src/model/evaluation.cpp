@@ -199,17 +199,17 @@ struct EvaluationBuilder::State {
       if (d.code() == "unit-row-invalid") {
         d.set_message(trf(rows == 1 ? "{count} evidence row of {unit} skipped: its units row is invalid"
                                     : "{count} evidence rows of {unit} skipped: its units row is invalid",
-                          "count"_a = rows, "unit"_a = detail::quote_value(d.unit())));
+                          fmt::arg("count", rows), "unit"_a = detail::quote_value(d.unit())));
       } else if (d.code() == "unit-not-read") {
-        d.set_message(trf(rows == 1 ? "{count} evidence row skipped: {reason}" : "{count} evidence rows skipped: {reason}", "count"_a = rows,
+        d.set_message(trf(rows == 1 ? "{count} evidence row skipped: {reason}" : "{count} evidence rows skipped: {reason}", fmt::arg("count", rows),
                           "reason"_a = d.message()));
       } else if (r.count > 0) {
         if (d.location().line == 0)
-          d.set_message(trf("{message} (and {count} more like it)", "message"_a = d.message(), "count"_a = r.count));
+          d.set_message(trf("{message} (and {count} more like it)", "message"_a = d.message(), fmt::arg("count", r.count)));
         else
           d.set_message(trf(r.count == 1 ? "{message} (and {count} more row like it: row {rows})"
                                          : "{message} (and {count} more rows like it: rows {rows})",
-                            "message"_a = d.message(), "count"_a = r.count, "rows"_a = rows_text(r)));
+                            "message"_a = d.message(), fmt::arg("count", r.count), "rows"_a = rows_text(r)));
       }
     }
     if (dropped > 0)
@@ -303,7 +303,7 @@ void EvaluationBuilder::add_unit(Unit unit) {
     const Unit& first = d.units[it->second];
     problem("duplicate-unit", "code",
             from_file && first.location().line != 0
-                ? trf("duplicate unit code {unit} (first at row {row})", "unit"_a = detail::quote_value(fields.code), "row"_a = first.location().line)
+                ? trf("duplicate unit code {unit} (first at row {row})", "unit"_a = detail::quote_value(fields.code), fmt::arg("row", first.location().line))
                 : trf("duplicate unit code {unit} (already added to the builder)", "unit"_a = detail::quote_value(fields.code)));
     return;
   }
@@ -422,7 +422,7 @@ void BuilderAccess::prepare(const EvaluationData& d, UnitCache& cache, std::stri
       } else if (d.units_stopped.line != 0) {
         batch.add_problem(diagnostic("unit-not-read", "unit",
                                      trf("their units were not read ({file} stops at its error in row {row})", "file"_a = d.units_stopped.file,
-                                         "row"_a = d.units_stopped.line)));
+                                         fmt::arg("row", d.units_stopped.line))));
       } else {
         batch.add_problem(diagnostic("unknown-unit", "unit",
                                      from_file ? trf("unknown unit {unit} (not in the units file)", "unit"_a = quoted)
@@ -572,7 +572,7 @@ void BuilderAccess::commit(EvaluationBuilder& builder, const ValueBatch& batch, 
       s.report(Diagnostic{d.location(placed), Severity::error, "criterion",
                           first_row != 0 ? trf("duplicate value for unit {unit}, criterion {criterion}, stage {stage} (first at row {row})",
                                                "unit"_a = quote_value(unit_code), "criterion"_a = quote_value(id),
-                                               "stage"_a = to_string(stage), "row"_a = first_row)
+                                               "stage"_a = to_string(stage), fmt::arg("row", first_row))
                                          : trf("duplicate value for unit {unit}, criterion {criterion}, stage {stage} (given twice)",
                                                "unit"_a = quote_value(unit_code), "criterion"_a = quote_value(id),
                                                "stage"_a = to_string(stage))}

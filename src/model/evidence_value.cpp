@@ -79,7 +79,7 @@ InterpretedValue points(std::string_view text, bool decimal_comma, Decimal max, 
   // Refused rather than rounded: a council's figure is never silently changed.
   if (n.value.fractional_digits() > places)
     return refuse("points-too-precise", trf("points {value} have more decimal places than the set's rounding.places ({places})",
-                                            "value"_a = quoted(text), "places"_a = places));
+                                            "value"_a = quoted(text), fmt::arg("places", places)));
   return number_value(n.value);
 }
 

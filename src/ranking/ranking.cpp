@@ -101,7 +101,8 @@ Ranking rank(const Evaluation& evaluation, const std::vector<Scorecard>& cards) 
     std::sort(by_name.begin(), by_name.end(), [&](const auto& a, const auto& b) {
       return a.first != b.first ? a.first < b.first : by_code(a.second, b.second);
     });
-    for (std::size_t k = 0; k < by_name.size(); ++k) unranked[k] = by_name[k].second;
+    unranked.clear();
+    for (const auto& entry : by_name) unranked.push_back(entry.second);
     const std::vector<Band>& bands = set.bands_for(key);
     for (std::size_t k = 0; k < ranked.size(); ++k) {
       RankEntry e;

@@ -4,11 +4,11 @@ number and order; named "{what}" the same set, in any order, as a translator may
 them) and its leading and trailing spaces and punctuation, since the code formats the msgstr
 and glues pieces together; no msgid is translated twice; and, given the source folder, every
 string literal the sources translate (tr("…"), trf("…"), tr_noop("…"), and the report writers' T("…"),
-F("…"), tr_format("…") shorthands) is a msgid of the catalog, so that no message silently
+F("…"), tr_format("…") shorthands, and cchc::translate("…") in the tool) is a msgid of the catalog, so that no message silently
 stays English. msgfmt --check (the build) checks the names of the entries marked
 python-brace-format, not positional "{}".
 
-Usage: check_catalog.py PO_FILE [SOURCE_DIR]
+Usage: check_catalog.py PO_FILE [SOURCE_DIR...]
 """
 import os
 import re
@@ -42,7 +42,7 @@ def placeholders(text):
 
 # A call of a translating function; its first argument's string literals are msgids (adjacent
 # literals joined; a conditional's two patterns, `trf(n == 1 ? "…" : "…", …)`, are two).
-CALL = re.compile(r'\b(?:tr|trf|tr_noop|T|F|tr_format)\(')
+CALL = re.compile(r'\b(?:tr|trf|tr_noop|T|F|tr_format|translate)\(')
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 
@@ -96,10 +96,10 @@ def main():
     failures = []
     if len(sys.argv) > 2:
         known = {i for i, _ in pairs}
-        uses = source_msgids(sys.argv[2])
+        uses = [use for folder in sys.argv[2:] for use in source_msgids(folder)]
         for path, msgid in uses:
             if msgid not in known:
-                failures.append(f"{os.path.relpath(path, sys.argv[2])}: {msgid!r} is translated but not in the catalog")
+                failures.append(f"{path}: {msgid!r} is translated but not in the catalog")
         if len(uses) < 100:
             failures.append(f"only {len(uses)} translated literals found in {sys.argv[2]}: is the pattern still right?")
     seen = set()

@@ -1,6 +1,7 @@
 #include "language.hpp"
 
 #include <clocale>
+#include <libintl.h>
 #include <cstdlib>
 #include <string_view>
 
@@ -24,6 +25,10 @@ void use_language(const std::string& language) {
   if (std::setlocale(LC_MESSAGES, "") == nullptr || std::string_view(std::setlocale(LC_MESSAGES, nullptr)) == "C")
     std::setlocale(LC_MESSAGES, "C.UTF-8");
   ::setenv("LANGUAGE", language.c_str(), 1);
+  // The system's reasons quoted in messages (strerror) come from glibc's own catalog, converted
+  // to LC_CTYPE's charset, which is ASCII here ("Kh?ng c? t?p tin"): ask for UTF-8, as cchc's
+  // own catalog is.
+  ::bind_textdomain_codeset("libc", "UTF-8");
 }
 
 }  // namespace cchc_tool

@@ -128,7 +128,8 @@ int run(const command::Request& request, const Output& o) {
   }
   // A workbook is binary: written to a file or a pipe, never to a terminal.
   if (o.format == "xlsx" && (o.path.empty() || o.path == "-") && ::isatty(STDOUT_FILENO) != 0) {
-    std::cerr << "cchc: error: --format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)\n";
+    std::cerr << "cchc: error: "
+              << cchc::translate("--format xlsx writes a workbook: name the file with -o FILE.xlsx (or redirect standard output)") << '\n';
     return exit_usage;
   }
   const command::Prepared prepared = command::prepare(request);

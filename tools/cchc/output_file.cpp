@@ -15,6 +15,7 @@
 #include <utility>
 
 #include "cchc/model/text.hpp"
+#include "cchc/report/language.hpp"
 
 namespace cchc_tool {
 namespace {
@@ -204,7 +205,8 @@ std::string is_a_directory(const std::string& path) {
   return "-o " + quote_value(path) + " is a directory: name the file to write";
 }
 
-std::string cannot(const std::string& path, const char* what, int error) {
+// `what` is an English message of the catalog (cchc::translate), the same in every use.
+std::string cannot(const std::string& path, const std::string& what, int error) {
   return quote_value(path) + ": " + what + ": " + std::strerror(error);
 }
 
@@ -237,7 +239,7 @@ int create_temp(const std::string& target, mode_t mode, std::string& name, const
 std::string write_direct(const std::string& shown, const std::string& path, int flags,
                          const std::function<void(std::ostream&)>& write) {
   const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC | O_NOCTTY | flags);
-  if (fd < 0) return cannot(shown, "cannot open for writing", errno);
+  if (fd < 0) return cannot(shown, cchc::translate("cannot open for writing"), errno);
   int error = 0;
   try {
     error = write_to_fd(fd, write);
@@ -246,7 +248,7 @@ std::string write_direct(const std::string& shown, const std::string& path, int 
     throw;
   }
   if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
-  return error == 0 ? std::string() : cannot(shown, "cannot write", error);
+  return error == 0 ? std::string() : cannot(shown, cchc::translate("cannot write"), error);
 }
 
 std::string write_replacing(const std::string& shown, const std::string& target, const struct stat* existing,
@@ -258,7 +260,7 @@ std::string write_replacing(const std::string& shown, const std::string& target,
   std::string temp;
   const int fd = create_temp(target, create_mode, temp, cleanup);
   if (fd < 0)
-    return cannot(shown, ("cannot create a temporary file in " + quote_value(directory_of(target))).c_str(), errno);
+    return cannot(shown, cchc::translate("cannot create a temporary file in") + " " + quote_value(directory_of(target)), errno);
   const auto discard = [&] {
     SignalCleanup::Hold hold(cleanup);
     ::unlink(temp.c_str());
@@ -276,7 +278,7 @@ std::string write_replacing(const std::string& shown, const std::string& target,
   if (::close(fd) != 0 && error == 0 && errno != EINTR) error = errno;
   if (error != 0) {
     discard();
-    return cannot(shown, "cannot write", error);
+    return cannot(shown, cchc::translate("cannot write"), error);
   }
   SignalCleanup::Hold hold(cleanup);
   if (::rename(temp.c_str(), target.c_str()) != 0) {
@@ -284,7 +286,7 @@ std::string write_replacing(const std::string& shown, const std::string& target,
     ::unlink(temp.c_str());
     temp_exists = 0;
     if (why == EISDIR) return is_a_directory(shown);
-    return cannot(shown, "cannot replace it with the new output", why);
+    return cannot(shown, cchc::translate("cannot replace it with the new output"), why);
   }
   temp_exists = 0;
   return {};
@@ -312,21 +314,21 @@ std::string write_output(const std::string& path, const std::function<void(std::
   if (path.empty() || path == "-") {
     std::cout.flush();
     const int error = write_to_fd(STDOUT_FILENO, write);
-    return error == 0 ? std::string() : std::string("cannot write to standard output: ") + std::strerror(error);
+    return error == 0 ? std::string() : cchc::translate("cannot write to standard output") + ": " + std::strerror(error);
   }
   if (ends_with_slash(path)) return is_a_directory(path);
   struct stat st {};
   const bool exists = ::stat(path.c_str(), &st) == 0;  // follows links, /proc's too
-  if (!exists && errno != ENOENT) return cannot(path, "cannot write", errno);
+  if (!exists && errno != ENOENT) return cannot(path, cchc::translate("cannot write"), errno);
   if (exists && S_ISDIR(st.st_mode)) return is_a_directory(path);
   // A device, a FIFO or a socket is written as it is.
   if (exists && !S_ISREG(st.st_mode)) return write_direct(path, path, 0, write);
   const Resolved resolved = follow_links(path);
-  if (resolved.error != 0) return cannot(path, "cannot follow the link", resolved.error);
+  if (resolved.error != 0) return cannot(path, cchc::translate("cannot follow the link"), resolved.error);
   // So is a file reached through an open descriptor (/dev/stdout redirected to a file):
   // appended to, where the shell left it.
   if (resolved.via_descriptor) {
-    if (!exists) return cannot(path, "cannot write", ENOENT);
+    if (!exists) return cannot(path, cchc::translate("cannot write"), ENOENT);
     return write_direct(path, path, O_APPEND, write);
   }
   return write_replacing(path, resolved.path, exists ? &st : nullptr, write);
