@@ -26,7 +26,7 @@ abidw "${headers[@]}" --drop-private-types --exported-interfaces-only --no-corpu
 
 compare() {  # abidiff's exit status is a bit set: 4 = the ABI changed, 8 = incompatibly
   set +e
-  abidiff --no-show-locs "$baseline" "$current" > "$cchc_build/abidiff.txt"
+  abidiff --no-show-locs --suppressions abi/suppressions.ini "$baseline" "$current" > "$cchc_build/abidiff.txt"
   local status=$?
   set -e
   cat "$cchc_build/abidiff.txt"
