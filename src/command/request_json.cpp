@@ -136,6 +136,10 @@ std::optional<Request> parse_request_json(std::string_view text, std::vector<Dia
     if (excerpt != std::string::npos) why.erase(excerpt);
     problems.push_back(request_error("request-syntax", "", detail::trf("the request is not valid JSON: {reason}", fmt::arg("reason", why)), line, column));
     return std::nullopt;
+  } catch (const json::out_of_range&) {
+    // A number past a double's range (1e400): nlohmann refuses it without a position.
+    problems.push_back(request_error("request-syntax", "", detail::tr("the request holds a number too large to read (past 1.8e308): give it as a text")));
+    return std::nullopt;
   }
   if (!request.is_object()) {
     problems.push_back(request_error("request-shape", "", detail::trf("the request must be a JSON object, found {found}", fmt::arg("found", type_name(request)))));

@@ -173,6 +173,9 @@ static void malformed_requests(void) {
   expect_answer("{\"command\":\n  x}", CCHC_USAGE, "\"line\": 2, \"column\": 3", NULL);
   expect_answer("[]", CCHC_USAGE, "must be a JSON object, found a list", NULL);
   expect_answer("{\"command\": 5}", CCHC_USAGE, "command: expected a text", NULL);
+  /* A number past a double's range (the request fuzzer's find): refused, not thrown. */
+  expect_answer("{\"command\": \"rank\", \"options\": {\"runs\": 1e400}}", CCHC_USAGE, "\"code\": \"request-syntax\"",
+                "a number too large to read");
   expect_answer("{\"command\": \"rnak\", \"criteria\": {\"path\": \"x\"}}", CCHC_USAGE, "\"code\": \"unknown-command\"",
                 "expected one of validate, rank, explain, gaps, deviations");
   expect_answer("{\"command\": \"rank\", \"criteria\": {\"path\": \"a\", \"text\": \"b\"}}", CCHC_USAGE,
