@@ -101,6 +101,14 @@ def main():
     out, _ = run(cchc, ["plan"] + inputs + ["--unit", "S2", "--target", "band:Tốt", "--lang", "en"])
     check(out.splitlines()[1:3] == ["  reachable with 1 change", "  now: 76.80 of 96.00, index 80.00, rank 2, band Khá"],
           f"plan --lang en: {out.splitlines()[1:3]}")
+    # The help (CLI11) in the chosen language, its columns aligned by characters: "BẮT BUỘC"
+    # is 8 characters but 12 bytes, so the description starts where the English one does.
+    out, _ = run(cchc, ["rank", "--help", "--lang", "vi"])
+    lines = out.splitlines()
+    check("Cách dùng: " in out and "Tùy chọn:" in lines, f"rank --help --lang vi: {lines[:4]}")
+    check("  --criteria TEXT BẮT BUỘC    bộ tiêu chí (YAML, lược đồ cchc/criteria@1)" in lines, "rank --help --lang vi: --criteria")
+    out, _ = run(cchc, ["rank", "--help", "--lang", "en"])
+    check("  --criteria TEXT REQUIRED    criteria set (YAML, schema cchc/criteria@1)" in out.splitlines(), "rank --help --lang en")
     # A language cchc has no catalog for is a usage error.
     run(cchc, ["rank"] + inputs + ["--lang", "fr"], expect=2)
 

@@ -24,6 +24,7 @@
 
 #include "cchc/cchc.hpp"
 #include "allocator_tuning.hpp"
+#include "help_formatter.hpp"
 #include "language.hpp"
 #include "output_file.hpp"
 #include "command/command.hpp"
@@ -48,34 +49,60 @@ struct Output {
   bool bom = false;
 };
 
+/// A help text in the chosen language (the catalog's msgid is the English).
+std::string T(const char* english) { return cchc::translate(english); }
+
 // --lang, on every command.
 std::string lang_flag;
 
+/// --lang's value before CLI11 parses anything: the help is written in that language, so it
+/// must be chosen before the options are declared ("" when absent; CLI11 checks the value).
+std::string early_lang(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view a = argv[i];
+    if (a == "--lang" && i + 1 < argc) return argv[i + 1];
+    if (a.substr(0, 7) == "--lang=") return std::string(a.substr(7));
+  }
+  return {};
+}
+
+/// CLI11's own words (Usage, OPTIONS, REQUIRED, group names, the help flag) in that language.
+void translate_cli11(CLI::App& app) {
+  const auto formatter = std::make_shared<cchc_tool::HelpFormatter>();
+  app.formatter(formatter);
+  // The value placeholders (TEXT, INT) stay: CLI11 pads its columns by bytes, and they read
+  // as type names.
+  for (const char* label : {"Usage", "OPTIONS", "SUBCOMMAND", "SUBCOMMANDS", "REQUIRED", "Positionals", "Needs", "Excludes"})
+    formatter->label(label, T(label));
+  app.option_defaults()->group(T("Options"));
+  app.set_help_flag("-h,--help", T("Print this help message and exit"));
+}
+
 void add_lang(CLI::App* cmd) {
-  cmd->add_option("--lang", lang_flag, "vi | en: language of headings and messages (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)")
+  cmd->add_option("--lang", lang_flag, T("vi | en: language of headings and messages (default: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)"))
       ->check(CLI::IsMember({"vi", "en"}));
 }
 
 void add_number_style(CLI::App* cmd, Output& out) {
-  auto* comma = cmd->add_flag("--decimal-comma", out.decimal_comma, "Vietnamese number style (95,39) in table, Markdown, HTML and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)");
-  cmd->add_flag("--decimal-point", out.decimal_point, "keep the decimal point (95.39) under --lang vi")->excludes(comma);
+  auto* comma = cmd->add_flag("--decimal-comma", out.decimal_comma, T("Vietnamese number style (95,39) in table, Markdown, HTML and CSV output; CSV becomes ';'-separated (Excel in a Vietnamese locale)"));
+  cmd->add_flag("--decimal-point", out.decimal_point, T("keep the decimal point (95.39) under --lang vi"))->excludes(comma);
 }
 
 void add_inputs(CLI::App* cmd, Inputs& in) {
-  cmd->add_option("--criteria", in.criteria, "criteria set (YAML, schema cchc/criteria@1)")->required();
-  cmd->add_option("--units", in.units, "units, CSV or Excel workbook (.xlsx): code,name[,group][,ranked]")->required();
-  cmd->add_option("--evidence", in.evidence, "evidence, CSV or Excel workbook (.xlsx): unit,criterion,value[,stage] or wide")->required();
-  cmd->add_option("--units-sheet", in.units_sheet, "the sheet of the units workbook to read (default: the first)");
-  cmd->add_option("--evidence-sheet", in.evidence_sheet, "the sheet of the evidence workbook to read (default: the first)");
-  cmd->add_flag("--missing-as-zero", in.missing_as_zero, "score an applicable leaf without evidence as 0");
+  cmd->add_option("--criteria", in.criteria, T("criteria set (YAML, schema cchc/criteria@1)"))->required();
+  cmd->add_option("--units", in.units, T("units, CSV or Excel workbook (.xlsx): code,name[,group][,ranked]"))->required();
+  cmd->add_option("--evidence", in.evidence, T("evidence, CSV or Excel workbook (.xlsx): unit,criterion,value[,stage] or wide"))->required();
+  cmd->add_option("--units-sheet", in.units_sheet, T("the sheet of the units workbook to read (default: the first)"));
+  cmd->add_option("--evidence-sheet", in.evidence_sheet, T("the sheet of the evidence workbook to read (default: the first)"));
+  cmd->add_flag("--missing-as-zero", in.missing_as_zero, T("score an applicable leaf without evidence as 0"));
 }
 
 void add_output(CLI::App* cmd, Output& out) {
-  cmd->add_option("--format", out.format, "table | csv | json | md | html | xlsx (an Excel workbook: give -o FILE)")
+  cmd->add_option("--format", out.format, T("table | csv | json | md | html | xlsx (an Excel workbook: give -o FILE)"))
       ->check(CLI::IsMember({"table", "csv", "json", "md", "markdown", "html", "xlsx"}));
-  cmd->add_option("-o,--output", out.path, "write to this file (default: standard output)");
+  cmd->add_option("-o,--output", out.path, T("write to this file (default: standard output)"));
   add_number_style(cmd, out);
-  cmd->add_flag("--bom", out.bom, "start CSV output with a UTF-8 BOM (for Excel)");
+  cmd->add_flag("--bom", out.bom, T("start CSV output with a UTF-8 BOM (for Excel)"));
   add_lang(cmd);
 }
 
@@ -160,20 +187,22 @@ int validate(const std::string& path, const std::string& format) {
 
 int main(int argc, char** argv) {
   cchc_tool::tune_allocator_for_batch_run();
-  CLI::App app{"cchc: exact scoring, ranking and explanation of the administrative reform index (Chỉ số CCHC)"};
-  app.set_version_flag("--version", std::string("cchc ") + cchc::version());
+  cchc_tool::use_language(cchc_tool::choose_language(early_lang(argc, argv)));
+  CLI::App app{T("cchc: exact scoring, ranking and explanation of the administrative reform index (Chỉ số CCHC)")};
+  translate_cli11(app);
+  app.set_version_flag("--version", std::string("cchc ") + cchc::version(), T("Display program version information and exit"));
   app.require_subcommand(1);
 
   std::string validate_path;
-  auto* validate_cmd = app.add_subcommand("validate", "check a criteria set; print every problem as FILE:LINE:COL: error: …");
-  validate_cmd->add_option("criteria", validate_path, "criteria set (YAML)")->required();
+  auto* validate_cmd = app.add_subcommand("validate", T("check a criteria set; print every problem as FILE:LINE:COL: error: …"));
+  validate_cmd->add_option("criteria", validate_path, T("criteria set (YAML)"))->required();
   std::string validate_format = "table";
-  validate_cmd->add_option("--format", validate_format, "table | json")->check(CLI::IsMember({"table", "json"}));
+  validate_cmd->add_option("--format", validate_format, T("table | json"))->check(CLI::IsMember({"table", "json"}));
   add_lang(validate_cmd);
 
   Inputs rank_in;
   Output rank_out;
-  auto* rank_cmd = app.add_subcommand("rank", "score and rank every unit, per rank group");
+  auto* rank_cmd = app.add_subcommand("rank", T("score and rank every unit, per rank group"));
   add_inputs(rank_cmd, rank_in);
   add_output(rank_cmd, rank_out);
 
@@ -183,38 +212,38 @@ int main(int argc, char** argv) {
   Inputs explain_in;
   Output explain_out;
   std::string explain_unit;
-  auto* explain_cmd = app.add_subcommand("explain", "one unit's scorecard: every node, the rule and evidence, the points lost");
+  auto* explain_cmd = app.add_subcommand("explain", T("one unit's scorecard: every node, the rule and evidence, the points lost"));
   add_inputs(explain_cmd, explain_in);
   add_output(explain_cmd, explain_out);
-  explain_cmd->add_option("--unit", explain_unit, "unit code")->required()->check(unit_code_given);
+  explain_cmd->add_option("--unit", explain_unit, T("unit code"))->required()->check(unit_code_given);
 
   Inputs gaps_in;
   Output gaps_out;
   std::string gaps_unit;
-  auto* gaps_cmd = app.add_subcommand("gaps", "where each unit lost points, largest loss first");
+  auto* gaps_cmd = app.add_subcommand("gaps", T("where each unit lost points, largest loss first"));
   add_inputs(gaps_cmd, gaps_in);
   add_output(gaps_cmd, gaps_out);
-  gaps_cmd->add_option("--unit", gaps_unit, "only this unit")->check(unit_code_given);
+  gaps_cmd->add_option("--unit", gaps_unit, T("only this unit"))->check(unit_code_given);
 
   Inputs dev_in;
   Output dev_out;
   std::string dev_unit;
-  auto* dev_cmd = app.add_subcommand("deviations", "where the appraisal changed each unit's self-assessment, per stage");
+  auto* dev_cmd = app.add_subcommand("deviations", T("where the appraisal changed each unit's self-assessment, per stage"));
   add_inputs(dev_cmd, dev_in);
   add_output(dev_cmd, dev_out);
-  dev_cmd->add_option("--unit", dev_unit, "only this unit")->check(unit_code_given);
+  dev_cmd->add_option("--unit", dev_unit, T("only this unit"))->check(unit_code_given);
 
   // plan: the cheapest changes to one unit's evidence that reach a band, a rank or an index.
   Inputs plan_in;
   Output plan_out;
   std::string plan_unit, plan_target;
   bool plan_survey = false;
-  auto* plan_cmd = app.add_subcommand("plan", "the fewest changes to a unit's evidence that reach a band, a rank or an index");
+  auto* plan_cmd = app.add_subcommand("plan", T("the fewest changes to a unit's evidence that reach a band, a rank or an index"));
   add_inputs(plan_cmd, plan_in);
   add_output(plan_cmd, plan_out);
-  plan_cmd->add_option("--unit", plan_unit, "unit code")->required()->check(unit_code_given);
-  plan_cmd->add_option("--target", plan_target, "band:LABEL, rank:N (rank N or better) or index:X (0..100)")->required();
-  plan_cmd->add_flag("--include-survey", plan_survey, "survey leaves may change too");
+  plan_cmd->add_option("--unit", plan_unit, T("unit code"))->required()->check(unit_code_given);
+  plan_cmd->add_option("--target", plan_target, T("band:LABEL, rank:N (rank N or better) or index:X (0..100)"))->required();
+  plan_cmd->add_flag("--include-survey", plan_survey, T("survey leaves may change too"));
 
   // robustness: how sure each rank is (the ranking replayed under perturbations).
   Inputs robust_in;
@@ -225,39 +254,38 @@ int main(int argc, char** argv) {
   std::string robust_weights;
   bool robust_survey = false, robust_sobol = false;
   unsigned robust_threads = 0;
-  auto* robust_cmd = app.add_subcommand("robustness", "how sure each rank is: the ranking replayed under noisy weights, resampled surveys, noisy appraisal points");
+  auto* robust_cmd = app.add_subcommand("robustness", T("how sure each rank is: the ranking replayed under noisy weights, resampled surveys, noisy appraisal points"));
   add_inputs(robust_cmd, robust_in);
   add_output(robust_cmd, robust_out);
-  robust_cmd->add_option("--runs", robust_runs, "replications, 1..10000000 (default 1000)");
-  robust_cmd->add_option("--seed", robust_seed, "seed of the replications (default 1): the same seed gives the same result");
-  robust_cmd->add_option("--weights-noise", robust_noise, "F in [0, 1): each node's weight × (1 + U(-F, F)), per node and run");
-  robust_cmd->add_option("--weights-file", robust_weights, "CSV run,node,weight: given weights replayed run by run");
-  robust_cmd->add_flag("--survey-sampling", robust_survey, "resample each survey leaf's answers (multinomial bootstrap of its counts)");
-  robust_cmd->add_option("--survey-n", robust_survey_n, "respondents behind a survey share given without counts");
-  robust_cmd->add_option("--appraisal-noise", robust_appraisal, "K: each `points` leaf moves by a uniform whole number of steps in [-K, K]");
-  robust_cmd->add_flag("--sobol", robust_sobol, "also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)");
-  robust_cmd->add_option("--threads", robust_threads, "worker threads (default: every core); the result does not depend on it");
+  robust_cmd->add_option("--runs", robust_runs, T("replications, 1..10000000 (default 1000)"));
+  robust_cmd->add_option("--seed", robust_seed, T("seed of the replications (default 1): the same seed gives the same result"));
+  robust_cmd->add_option("--weights-noise", robust_noise, T("F in [0, 1): each node's weight × (1 + U(-F, F)), per node and run"));
+  robust_cmd->add_option("--weights-file", robust_weights, T("CSV run,node,weight: given weights replayed run by run"));
+  robust_cmd->add_flag("--survey-sampling", robust_survey, T("resample each survey leaf's answers (multinomial bootstrap of its counts)"));
+  robust_cmd->add_option("--survey-n", robust_survey_n, T("respondents behind a survey share given without counts"));
+  robust_cmd->add_option("--appraisal-noise", robust_appraisal, T("K: each `points` leaf moves by a uniform whole number of steps in [-K, K]"));
+  robust_cmd->add_flag("--sobol", robust_sobol, T("also Sobol' indices of each random source on the mean absolute rank shift (runs × (sources + 2) evaluations)"));
+  robust_cmd->add_option("--threads", robust_threads, T("worker threads (default: every core); the result does not depend on it"));
 
   // cchc template: the entry workbook of a year (units × leaves, with drop-downs and checks).
   std::string template_criteria, template_units, template_units_sheet, template_format = "xlsx", template_path;
-  auto* template_cmd = app.add_subcommand("template", "write the entry workbook of a year: a row per unit, a column per leaf, with drop-down lists and checks");
-  template_cmd->add_option("--criteria", template_criteria, "criteria set (YAML)")->required();
-  template_cmd->add_option("--units", template_units, "units, CSV or Excel workbook")->required();
-  template_cmd->add_option("--units-sheet", template_units_sheet, "the sheet of the units workbook to read (default: the first)");
-  template_cmd->add_option("--format", template_format, "xlsx")->check(CLI::IsMember({"xlsx"}));
-  template_cmd->add_option("-o,--output", template_path, "the workbook to write")->required();
+  auto* template_cmd = app.add_subcommand("template", T("write the entry workbook of a year: a row per unit, a column per leaf, with drop-down lists and checks"));
+  template_cmd->add_option("--criteria", template_criteria, T("criteria set (YAML)"))->required();
+  template_cmd->add_option("--units", template_units, T("units, CSV or Excel workbook"))->required();
+  template_cmd->add_option("--units-sheet", template_units_sheet, T("the sheet of the units workbook to read (default: the first)"));
+  template_cmd->add_option("--format", template_format, T("xlsx"))->check(CLI::IsMember({"xlsx"}));
+  template_cmd->add_option("-o,--output", template_path, T("the workbook to write"))->required();
   add_lang(template_cmd);
 
   // The year in one file: an HTML page, or an Excel workbook (a sheet per group and per unit).
   Inputs report_in;
   Output report_out;
   report_out.format = "html";
-  auto* report_cmd = app.add_subcommand("report", "the whole year in one page: ranking with charts, every unit's scorecard, "
-                                                  "points lost and next steps, deviations, an index of units");
+  auto* report_cmd = app.add_subcommand("report", T("the whole year in one page: ranking with charts, every unit's scorecard, points lost and next steps, deviations, an index of units"));
   add_inputs(report_cmd, report_in);
-  report_cmd->add_option("--format", report_out.format, "html | xlsx (an Excel workbook)")
+  report_cmd->add_option("--format", report_out.format, T("html | xlsx (an Excel workbook)"))
       ->check(CLI::IsMember({"html", "xlsx"}));
-  report_cmd->add_option("-o,--output", report_out.path, "write to this file")->required();
+  report_cmd->add_option("-o,--output", report_out.path, T("write to this file"))->required();
   add_number_style(report_cmd, report_out);
   add_lang(report_cmd);
   // The rank intervals (as robustness), only when a source of uncertainty is given; each
@@ -267,14 +295,18 @@ int main(int argc, char** argv) {
   double report_noise = 0;
   std::string report_weights;
   bool report_survey = false;
-  auto* report_runs_opt = report_cmd->add_option("--runs", report_runs, "rank intervals: replications, 1..10000000 (default 1000)");
-  auto* report_seed_opt = report_cmd->add_option("--seed", report_seed, "rank intervals: seed of the replications (default 1)");
-  auto* report_noise_opt = report_cmd->add_option("--weights-noise", report_noise, "rank intervals: F in [0, 1), each node's weight × (1 + U(-F, F))");
-  report_cmd->add_option("--weights-file", report_weights, "rank intervals: CSV run,node,weight replayed run by run");
-  report_cmd->add_flag("--survey-sampling", report_survey, "rank intervals: resample each survey leaf's answers");
-  auto* report_survey_n_opt = report_cmd->add_option("--survey-n", report_survey_n, "rank intervals: respondents behind a survey share without counts");
-  auto* report_appraisal_opt = report_cmd->add_option("--appraisal-noise", report_appraisal, "rank intervals: K, each `points` leaf moves by up to K steps");
+  auto* report_runs_opt = report_cmd->add_option("--runs", report_runs, T("rank intervals: replications, 1..10000000 (default 1000)"));
+  auto* report_seed_opt = report_cmd->add_option("--seed", report_seed, T("rank intervals: seed of the replications (default 1)"));
+  auto* report_noise_opt = report_cmd->add_option("--weights-noise", report_noise, T("rank intervals: F in [0, 1), each node's weight × (1 + U(-F, F))"));
+  report_cmd->add_option("--weights-file", report_weights, T("rank intervals: CSV run,node,weight replayed run by run"));
+  report_cmd->add_flag("--survey-sampling", report_survey, T("rank intervals: resample each survey leaf's answers"));
+  auto* report_survey_n_opt = report_cmd->add_option("--survey-n", report_survey_n, T("rank intervals: respondents behind a survey share without counts"));
+  auto* report_appraisal_opt = report_cmd->add_option("--appraisal-noise", report_appraisal, T("rank intervals: K, each `points` leaf moves by up to K steps"));
 
+  for (CLI::App* sub : app.get_subcommands({})) {
+    sub->group(T("Subcommands"));
+    if (CLI::Option* help = sub->get_help_ptr()) help->group(T("Options"));
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
