@@ -14,12 +14,7 @@ import zipfile
 
 import openpyxl
 
-failures = []
-
-
-def expect(what, actual, wanted):
-    if actual != wanted:
-        failures.append(f"{what}: {actual!r}, expected {wanted!r}")
+from checks import expect, failures, finish
 
 
 def cell(ws, ref, kind, wanted, number_format, what):
@@ -207,10 +202,7 @@ def main() -> int:
     refs = sorted(re.search(r"'Khoảng hạng'!\$H\$(\d+):\$H\$(\d+)", xml).groups() for xml in charts.values())
     expect("report: each chart's rows", refs, [("4", "6"), ("7", "9")])
 
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -15,12 +15,7 @@ import zipfile
 
 import openpyxl
 
-failures = []
-
-
-def expect(what, actual, wanted):
-    if actual != wanted:
-        failures.append(f"{what}: {actual!r}, expected {wanted!r}")
+from checks import expect, finish
 
 
 def cchc_run(cchc, *args):
@@ -174,10 +169,7 @@ def main() -> int:
                                         lines[0].endswith(" MiB: more than cchc reads (64 MiB a part, at most 100 times its packed size; "
                                                           "a zip bomb, or a sheet of millions of empty rows?)")) if lines else False, True)
 
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -13,12 +13,7 @@ import sys
 
 import openpyxl
 
-failures = []
-
-
-def expect(what, actual, wanted):
-    if actual != wanted:
-        failures.append(f"{what}: {actual!r}, expected {wanted!r}")
+from checks import expect, finish
 
 
 def run(cchc, data, *args, stdout=None, lang="vi"):
@@ -178,10 +173,7 @@ def main() -> int:
     expect("xlsx to a terminal: usage error", os.waitstatus_to_exitcode(status), 2)
     expect("xlsx to a terminal: the message", b"name the file with -o FILE.xlsx" in b"".join(chunks), True)
 
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

@@ -12,12 +12,7 @@ import sys
 
 import openpyxl
 
-failures = []
-
-
-def expect(what, actual, wanted):
-    if actual != wanted:
-        failures.append(f"{what}: {actual!r}, expected {wanted!r}")
+from checks import expect, failures, finish
 
 
 def number(ws, ref, wanted, what):
@@ -155,10 +150,7 @@ def main() -> int:
            [("S1_TP__x_", "S1_TP__x_ (2)"), ("SO", "SO (2)"), ("S1/TP:[x]", "S1_TP__x_"), ("H2", "H2"),
             ("UBND-HUYEN-TAM-DAO-TINH-VINH-PHUC-2025-AB", "UBND-HUYEN-TAM-DAO-TINH-VINH-PH"), ("H3", "H3"), ("S4", "S4")])
 
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":

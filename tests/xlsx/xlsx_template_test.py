@@ -14,12 +14,7 @@ import sys
 
 import openpyxl
 
-failures = []
-
-
-def expect(what, actual, wanted):
-    if actual != wanted:
-        failures.append(f"{what}: {actual!r}, expected {wanted!r}")
+from checks import expect, finish
 
 
 def main() -> int:
@@ -97,10 +92,7 @@ def main() -> int:
             expect(f"{code} max", str(units[code]["max"]), mx)
             expect(f"{code} rank", units[code]["rank"], rank_)
 
-    for f in failures:
-        print(f)
-    print(f"{len(failures)} failures")
-    return 1 if failures else 0
+    return finish()
 
 
 if __name__ == "__main__":
