@@ -4,7 +4,7 @@ number and order; named "{what}" the same set, in any order, as a translator may
 them) and its leading and trailing spaces and punctuation, since the code formats the msgstr
 and glues pieces together; no msgid is translated twice; and, given the source folder, every
 string literal the sources translate (tr("…"), trf("…"), tr_noop("…"), and the report writers' T("…"),
-F("…"), tr_format("…") shorthands, and cchc::translate("…") in the tool) is a msgid of the catalog, so that no message silently
+F("…"), tr_format("…") shorthands, and cchc::translate("…") and fill("…") in the tool) is a msgid of the catalog, so that no message silently
 stays English. msgfmt --check (the build) checks the names of the entries marked
 python-brace-format, not positional "{}".
 
@@ -42,7 +42,7 @@ def placeholders(text):
 
 # A call of a translating function; its first argument's string literals are msgids (adjacent
 # literals joined; a conditional's two patterns, `trf(n == 1 ? "…" : "…", …)`, are two).
-CALL = re.compile(r'\b(?:tr|trf|tr_noop|T|F|tr_format|translate)\(')
+CALL = re.compile(r"\b(?:tr|trf|tr_noop|T|F|tr_format|translate|fill)\(")
 LITERAL = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
 
 

@@ -109,6 +109,11 @@ def main():
     check("  --criteria TEXT BẮT BUỘC    bộ tiêu chí (YAML, lược đồ cchc/criteria@1)" in lines, "rank --help --lang vi: --criteria")
     out, _ = run(cchc, ["rank", "--help", "--lang", "en"])
     check("  --criteria TEXT REQUIRED    criteria set (YAML, schema cchc/criteria@1)" in out.splitlines(), "rank --help --lang en")
+    # CLI11's parse errors: said again in Vietnamese, left exactly as CLI11 writes them in English.
+    _, err = run(cchc, ["rank", "--criteria", "a", "--units", "b", "--evidence", "c", "--format", "foo", "--lang", "vi"], expect=2)
+    check(err == "--format: foo không thuộc {table,csv,json,md,markdown,html,xlsx}\nChạy với --help để xem hướng dẫn.\n", f"usage --lang vi: {err!r}")
+    _, err = run(cchc, ["rank", "--lang", "en"], expect=2)
+    check(err == "--criteria is required\nRun with --help for more information.\n", f"usage --lang en: {err!r}")
     # A language cchc has no catalog for is a usage error.
     run(cchc, ["rank"] + inputs + ["--lang", "fr"], expect=2)
 

@@ -26,6 +26,7 @@
 #include "allocator_tuning.hpp"
 #include "help_formatter.hpp"
 #include "language.hpp"
+#include "usage_message.hpp"
 #include "output_file.hpp"
 #include "command/command.hpp"
 #include "command/unit_option.hpp"
@@ -76,6 +77,7 @@ void translate_cli11(CLI::App& app) {
     formatter->label(label, T(label));
   app.option_defaults()->group(T("Options"));
   app.set_help_flag("-h,--help", T("Print this help message and exit"));
+  app.failure_message(cchc_tool::usage_message);
 }
 
 void add_lang(CLI::App* cmd) {
