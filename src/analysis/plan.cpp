@@ -26,6 +26,7 @@
 #include <utility>
 
 #include "analysis/leaf_values.hpp"
+#include "analysis/plan_budget.hpp"
 #include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "model/evaluation_data.hpp"
@@ -213,8 +214,9 @@ constexpr std::size_t work_limit = 2'000'000;  // outcomes combined: about a sec
 
 class Search {
  public:
-  Search(const CriteriaSet& set, const Scorecard& card, std::vector<std::vector<detail::LeafChoice>> choices)
-      : set_(set), nodes_(set.nodes()), card_(card), choices_(std::move(choices)) {
+  Search(const CriteriaSet& set, const Scorecard& card, std::vector<std::vector<detail::LeafChoice>> choices, std::size_t limit,
+         std::size_t& spent)
+      : set_(set), nodes_(set.nodes()), card_(card), choices_(std::move(choices)), limit_(limit), spent_(spent) {
     const std::size_t n = nodes_.size();
     end_.assign(n, static_cast<NodeIndex>(n));
     live_.assign(n, 0);
@@ -315,7 +317,10 @@ class Search {
 
   void count_work(std::size_t n) {
     work_ += n;
-    if (work_ > work_limit)
+    spent_ += n;
+    if (work_ > limit_ && limit_ < work_limit)
+      detail::throw_api_error("plan-budget-spent", detail::tr("the plans' shared budget of search steps is spent"));
+    if (work_ > limit_)
       detail::throw_api_error("plan-too-large", detail::trf("the plan's search passed its bound of {steps} steps; the unit has too many "
                                                             "changeable leaves with too many values",
                                                             fmt::arg("steps", work_limit)));
@@ -398,6 +403,8 @@ class Search {
   std::vector<char> live_, tracked_, sum_path_;
   std::uint32_t cap_ = 0;
   std::size_t work_ = 0;
+  std::size_t limit_;
+  std::size_t& spent_;  ///< the caller's count of steps, kept when the search throws
 };
 
 Decimal clamp_total(Decimal tree, int128 adjustments, Decimal max) {
@@ -413,6 +420,12 @@ std::string plan_target_problem(const Evaluation& evaluation, std::size_t unit, 
 
 UnitPlan plan_unit(const Evaluation& evaluation, const std::vector<Scorecard>& cards, const Ranking& ranking, std::size_t unit,
                    std::string_view target_text, bool include_survey) {
+  std::size_t budget = work_limit;
+  return detail::plan_unit_within(evaluation, cards, ranking, unit, target_text, include_survey, budget);
+}
+
+UnitPlan detail::plan_unit_within(const Evaluation& evaluation, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                                  std::size_t unit, std::string_view target_text, bool include_survey, std::size_t& budget) {
   const CriteriaSet& set = evaluation.criteria();
   const detail::EvaluationData& d = evaluation.data();
   const auto& nodes = set.nodes();
@@ -466,7 +479,13 @@ UnitPlan plan_unit(const Evaluation& evaluation, const std::vector<Scorecard>& c
   }
   std::sort(others.begin(), others.end(), [](const Standing& a, const Standing& b) { return order(a, b) < 0; });
 
-  Search search(set, card, choices);
+  // The steps taken leave the budget even when the search throws.
+  struct Spend {
+    std::size_t& budget;
+    std::size_t steps = 0;
+    ~Spend() { budget -= std::min(budget, steps); }
+  } spend{budget};
+  Search search(set, card, choices, std::min(work_limit, budget), spend.steps);
   const std::vector<NodeIndex> tracked = search.tracked_order();
   // A root outcome as the ranking sees it: tie-break points in the set's tie_break order.
   auto standing_at = [&](Decimal total, const std::vector<std::int64_t>& key) {

@@ -372,6 +372,7 @@ void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vecto
     std::string sheet;
   };
   std::vector<Indexed> index;
+  std::size_t plan_budget = report_plan_budget;  // shared by every unit's plan
   for (const GroupRanking& g : ranking.groups())
     for (const RankEntry& e : g.entries()) {
       const Scorecard& card = cards[e.scorecard()];
@@ -387,8 +388,11 @@ void write_report_xlsx(std::ostream& out, const Evaluation& ev, const std::vecto
       // HTML report puts it: the clerk of a unit reads one sheet, from where the points went
       // to what to write next year, and a plan sheet apart would be one more place to look.
       if (const std::optional<std::string> target = next_band_up(set, g, e)) {
-        const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), *target);
-        add_plan_rows(book, sheet, ev, plan, row + 1, false);
+        std::string why;
+        if (const std::optional<UnitPlan> plan = report_plan(ev, cards, ranking, card.unit(), *target, plan_budget, why))
+          add_plan_rows(book, sheet, ev, *plan, row + 1, false);
+        else
+          sheet.text(row + 1, 0, why);
       }
       sheet.fit_columns(60);
       index.push_back({vi_collation_key(u.name()), card.unit(), &e, g.key(), sheet.name()});

@@ -43,6 +43,18 @@ void add_robustness_sheets(XlsxBook& book, const Evaluation& ev, const Robustnes
 /// for an unranked unit or one already in the top band.
 std::optional<std::string> next_band_up(const CriteriaSet& set, const GroupRanking& group, const RankEntry& entry);
 
+/// The search steps a year's report may spend on all its units' plans together: about thirty
+/// seconds at worst, where a province's year (tens of units) needs a
+/// small part of it, and a national year of thousands of units gets plans for as many as fit.
+inline constexpr std::size_t report_plan_budget = 60'000'000;
+
+/// A unit's plan to `target` for the year's report, its search paid from `budget`. None, with
+/// `why` the report's text in its place, when the search passes the plan's own bound (a set
+/// with many changeable leaves of many values) or what is left of the budget: the report then
+/// says so for that unit instead of failing the whole year (`cchc plan` on the unit plans it).
+std::optional<UnitPlan> report_plan(const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                                    std::size_t unit, const std::string& target, std::size_t& budget, std::string& why);
+
 }  // namespace detail
 }  // namespace v1
 }  // namespace cchc

@@ -5,9 +5,10 @@
 
 #include <fmt/format.h>
 
+#include "analysis/plan_budget.hpp"
 #include "cchc/analysis/plan.hpp"
 #include "cchc/report/report.hpp"
-#include "i18n/translate.hpp"
+#include "i18n/format.hpp"
 #include "model/api_error.hpp"
 #include "model/unicode.hpp"
 #include "report/html.hpp"
@@ -71,6 +72,29 @@ std::optional<std::string> next_band_up(const CriteriaSet& set, const GroupRanki
   return "band:" + bands[at - 1].label;
 }
 
+std::optional<UnitPlan> report_plan(const Evaluation& ev, const std::vector<Scorecard>& cards, const Ranking& ranking,
+                                    std::size_t unit, const std::string& target, std::size_t& budget, std::string& why) {
+  const std::string& code = ev.units()[unit].code();
+  try {
+    return plan_unit_within(ev, cards, ranking, unit, target, false, budget);
+  } catch (const Error& e) {
+    for (const Diagnostic& d : e.diagnostics()) {
+      if (d.code() == "plan-too-large") {
+        why = trf("No plan to {target}: its search is too large for this set (cchc plan --unit {code} --target {target} says why).",
+                  fmt::arg("target", target), fmt::arg("code", code));
+        return std::nullopt;
+      }
+      if (d.code() == "plan-budget-spent") {
+        why = trf("No plan to {target} here: the report's time for plans went to the units before it (cchc plan --unit {code} "
+                  "--target {target} plans it).",
+                  fmt::arg("target", target), fmt::arg("code", code));
+        return std::nullopt;
+      }
+    }
+    throw;
+  }
+}
+
 }  // namespace detail
 
 namespace {
@@ -105,7 +129,7 @@ void write_year(std::ostream& out, const Evaluation& ev, const std::vector<Score
   out << "<section id=\"heatmap\">\n<h2>" << T("Component index by field") << "</h2>\n<figure>\n"
       << detail::field_heatmap(ev, cards, ranking, options) << "</figure>\n";
   detail::Table fields;
-  fields.header = {"field", "title", "max"};
+  fields.header = {detail::tr("field"), detail::tr("title"), detail::tr("max")};  // render_html escapes
   fields.numeric = {false, false, true};
   const char point = detail::decimal_point(options, Format::html);
   for (NodeIndex f : set.fields())
@@ -114,15 +138,18 @@ void write_year(std::ostream& out, const Evaluation& ev, const std::vector<Score
   out << "</section>\n";
   write_index(out, ev, cards, ranking);
   out << "<div id=\"units\">\n";
+  std::size_t plan_budget = detail::report_plan_budget;  // shared by every unit's plan
   for (const GroupRanking& g : ranking.groups())
     for (const RankEntry& e : g.entries()) {
       const Scorecard& card = cards[e.scorecard()];
       detail::html_scorecard_section(out, ev, cards, card, ranking, options, unit_anchor(card.unit()));
       const std::optional<std::string> target = detail::next_band_up(set, g, e);
       if (!target) continue;
-      const UnitPlan plan = plan_unit(ev, cards, ranking, card.unit(), *target);
+      std::string why;
+      const std::optional<UnitPlan> plan = detail::report_plan(ev, cards, ranking, card.unit(), *target, plan_budget, why);
       out << "<section class=\"unit plan\">\n";
-      detail::html_plan_section(out, ev, plan, options, 3);
+      if (plan) detail::html_plan_section(out, ev, *plan, options, 3);
+      else out << "<p>" << detail::html_text(why) << "</p>\n";
       out << "</section>\n";
     }
   out << "</div>\n<section class=\"unit\" id=\"deviations\">\n<h2>" << T("Deviations between stages") << "</h2>\n";
