@@ -7,19 +7,27 @@
 #   scripts/ci/abi.sh --rebase  rewrite the baseline whatever changed: only before the first
 #                               release, when no program is linked against the library yet;
 #                               say so in the commit and the closing note
+# CCHC_ABI_BUILD=DIR reads the library of a shared RelWithDebInfo build already made there
+# (.ci/run passes consumer.sh's) instead of configuring and building one.
 source "$(dirname "$0")/common.sh"
 update=false
 rebase=false
 [ "${1:-}" = "--update" ] && update=true
 [ "${1:-}" = "--rebase" ] && rebase=true
 baseline=abi/libcchc.abi
-cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_SHARED_LIBS=ON \
-  -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF
-cmake --build "$cchc_build" -j "$cchc_jobs" --target cchc
-library=$(find "$cchc_build/src" -maxdepth 1 -name 'libcchc.so.*.*.*' | head -1)
+library_build=${CCHC_ABI_BUILD:-}
+if [ -z "$library_build" ]; then
+  library_build=$cchc_build
+  cmake -S . -B "$library_build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_SHARED_LIBS=ON \
+    -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF
+  cmake --build "$library_build" -j "$cchc_jobs" --target cchc
+fi
+mkdir -p "$cchc_build"
+library=$(find "$library_build/src" -maxdepth 1 -name 'libcchc.so.*.*.*' | head -1)
+if [ -z "$library" ]; then echo "abi: no libcchc.so.X.Y.Z in $library_build/src" >&2; exit 1; fi
 # Only the public headers define the ABI; paths are left out so the file is the same on
 # every machine.
-headers=(--headers-dir include/cchc --headers-dir "$cchc_build/include/cchc")
+headers=(--headers-dir include/cchc --headers-dir "$library_build/include/cchc")
 current="$cchc_build/libcchc.abi"
 abidw "${headers[@]}" --drop-private-types --exported-interfaces-only --no-corpus-path --no-comp-dir-path --no-show-locs \
   --out-file "$current" "$library"

@@ -2,8 +2,10 @@
 # AddressSanitizer + UndefinedBehaviorSanitizer (+ libstdc++ assertions) over the whole
 # ctest suite, fuzz corpus replays included: any leak, overflow or UB fails the stage.
 source "$(dirname "$0")/common.sh"
-sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS"
-cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=Debug -DCCHC_BUILD_TESTS=ON \
+# -O1: the suite runs about twice as fast as at -O0 under ASan, with the same reports. The
+# Python module is left out: its tests need an unsanitized interpreter (label python).
+sanitize="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer -D_GLIBCXX_ASSERTIONS -O1"
+cmake -S . -B "$cchc_build" -DCMAKE_BUILD_TYPE=Debug -DCCHC_BUILD_TESTS=ON -DCCHC_BUILD_PYTHON=OFF \
   -DCMAKE_CXX_FLAGS="$sanitize" -DCMAKE_C_FLAGS="$sanitize" \
   -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=address,undefined" \
   -DCMAKE_SHARED_LINKER_FLAGS="-fsanitize=address,undefined"

@@ -8,7 +8,10 @@ for kind in shared static; do
   shared=$([ "$kind" = shared ] && echo ON || echo OFF)
   prefix="$cchc_build/prefix-$kind"
   rm -rf "$prefix"
-  cmake -S . -B "$cchc_build/lib-$kind" -DCMAKE_BUILD_TYPE=Release -DBUILD_SHARED_LIBS="$shared" \
+  # The shared library keeps its debug information (RelWithDebInfo): abi.sh reads its ABI
+  # from this same build (CCHC_ABI_BUILD in .ci/run) rather than building it once more.
+  build_type=$([ "$kind" = shared ] && echo RelWithDebInfo || echo Release)
+  cmake -S . -B "$cchc_build/lib-$kind" -DCMAKE_BUILD_TYPE="$build_type" -DBUILD_SHARED_LIBS="$shared" \
     -DCCHC_BUILD_TESTS=OFF -DCCHC_BUILD_TOOLS=OFF -DCCHC_BUILD_EXAMPLES=OFF -DCCHC_BUILD_PYTHON=OFF -DCMAKE_INSTALL_PREFIX="$prefix" > /dev/null
   cmake --build "$cchc_build/lib-$kind" -j "$cchc_jobs"
   cmake --install "$cchc_build/lib-$kind" > /dev/null
